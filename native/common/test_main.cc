@@ -1,0 +1,2 @@
+#define OP_TEST_MAIN
+#include "common/test.h"
