@@ -2,3 +2,4 @@
 // Each area has its own module; add one export line per module.
 export { loadAddon, projectRoot } from './loader.js';
 export { buildInfo } from './build-info.js';
+export { poseidon2, POSEIDON2_WIDTHS, KOALABEAR_P } from './poseidon2.js';

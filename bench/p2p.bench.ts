@@ -1,0 +1,117 @@
+// Proof gossip: propagation latency from one publisher to all five loopback nodes, for 300 KiB and
+// 1 MiB proofs (random, i.e. incompressible, bytes like a STARK proof), on a BLS-signed network.
+// The injected proof check is a SHA-256 binding stand-in, so figures cover networking, snappy,
+// SSZ, hashing and BLS, and exclude STARK verification time (measured by the STARK suite).
+import '../src/util/polyfills.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SecretKey, type PublicKey } from '@chainsafe/blst';
+import { ProofGossipNode } from '../src/p2p/node.js';
+import type { ExecutionProof } from '../src/p2p/containers.js';
+import { executionProofDomain, staticValidatorSet } from '../src/p2p/signing.js';
+import { standaloneForkDigest, toHex } from '../src/p2p/topic.js';
+import type { ProofVerifier } from '../src/p2p/verifier.js';
+import type { Figure, Suite } from './types.js';
+
+const NODES = 5;
+const ROUNDS = 15;
+const SIZES = [300 * 1024, 1024 * 1024];
+
+const tag = (root: Uint8Array): Buffer => createHash('sha256').update('bench-proof').update(root).digest();
+const verifier: ProofVerifier = {
+  async verify(p) {
+    return tag(p.publicInput.newPayloadRequestRoot).equals(Buffer.from(p.proofData.subarray(0, 32))) ? true : 'unbound';
+  },
+};
+
+function proof(size: number): ExecutionProof {
+  const root = Uint8Array.from(randomBytes(32));
+  const data = Uint8Array.from(randomBytes(size));
+  data.set(tag(root), 0);
+  return { proofData: data, proofType: 1, publicInput: { newPayloadRequestRoot: root } };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+async function waitUntil(pred: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const suite: Suite = {
+  name: 'p2p',
+  async run(): Promise<Figure[]> {
+    const keys = Array.from({ length: NODES }, (_, i) => SecretKey.fromKeygen(createHash('sha256').update(`bench-validator-${i}`).digest()));
+    const domain = executionProofDomain(Uint8Array.of(1, 0, 0, 0), new Uint8Array(32));
+    const validators = staticValidatorSet(domain, new Map<number, PublicKey>(keys.map((k, i) => [i, k.toPublicKey()])));
+    const dirs: string[] = [];
+    const nodes: ProofGossipNode[] = [];
+    /** payload root hex → per-node arrival time. */
+    const arrivals = new Map<string, Map<number, number>>();
+    const figures: Figure[] = [];
+    try {
+      for (let i = 0; i < NODES; i++) {
+        const dir = mkdtempSync(join(tmpdir(), 'oneproof-p2p-bench-'));
+        dirs.push(dir);
+        const node = await ProofGossipNode.create({
+          listen: ['/ip4/127.0.0.1/tcp/0'],
+          bootstrap: nodes.flatMap((n) => n.multiaddrs()),
+          dataDir: dir,
+          forkDigest: standaloneForkDigest('bench'),
+          validators,
+          signer: { validatorIndex: i, secretKey: keys[i] },
+          verifier,
+          ipColocationWhitelist: ['127.0.0.1'],
+          limits: { inboundConnectionsPerSecond: 1000, autoCatchUpDelayMs: 0 },
+        });
+        node.on('proof', (e) => {
+          const key = toHex(e.proof.message.publicInput.newPayloadRequestRoot);
+          if (!arrivals.has(key)) arrivals.set(key, new Map());
+          arrivals.get(key)!.set(i, performance.now());
+        });
+        nodes.push(node);
+      }
+      await waitUntil(() => nodes.every((n) => n.topicPeers().length === NODES - 1), 30_000);
+      for (const size of SIZES) {
+        const toAll: number[] = [];
+        const publishLocal: number[] = [];
+        for (let r = 0; r < ROUNDS; r++) {
+          const p = proof(size);
+          const key = toHex(p.publicInput.newPayloadRequestRoot);
+          const publisher = r % NODES;
+          const t0 = performance.now();
+          await nodes[publisher].publish(p);
+          publishLocal.push(performance.now() - t0);
+          await waitUntil(() => (arrivals.get(key)?.size ?? 0) === NODES, 30_000);
+          toAll.push(Math.max(...arrivals.get(key)!.values()) - t0);
+        }
+        toAll.sort((a, b) => a - b);
+        publishLocal.sort((a, b) => a - b);
+        const params = { proof_bytes: size, nodes: NODES, rounds: ROUNDS, transport: 'tcp loopback, noise, yamux', signed: 'bls', proof_check: 'sha256 stand-in (no STARK)' };
+        figures.push(
+          { name: 'p2p_propagation_to_all_nodes_median', value: round(percentile(toAll, 0.5)), unit: 'ms', params },
+          { name: 'p2p_propagation_to_all_nodes_p90', value: round(percentile(toAll, 0.9)), unit: 'ms', params },
+          { name: 'p2p_propagation_to_all_nodes_max', value: round(toAll[toAll.length - 1]), unit: 'ms', params },
+          { name: 'p2p_publish_local_median', value: round(percentile(publishLocal, 0.5)), unit: 'ms', params },
+        );
+      }
+    } finally {
+      await Promise.all(nodes.map((n) => n.stop()));
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+    return figures;
+  },
+};
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+export default suite;

@@ -1,0 +1,13 @@
+// avx2 element-wise kernels. Compiled with -mavx2 (native/field/CMakeLists.txt); called only
+// when isa_supported(Isa::avx2).
+#include "field/packed_avx2.h"
+#include "field/vector_kernels.h"
+
+namespace oneproof::field::avx2 {
+
+void add_arrays(const Fp* a, const Fp* b, Fp* out, size_t n) { kernels::add<PackedFp, Lane>(a, b, out, n); }
+void sub_arrays(const Fp* a, const Fp* b, Fp* out, size_t n) { kernels::sub<PackedFp, Lane>(a, b, out, n); }
+void mul_arrays(const Fp* a, const Fp* b, Fp* out, size_t n) { kernels::mul<PackedFp, Lane>(a, b, out, n); }
+void scale_array(const Fp* a, Fp s, Fp* out, size_t n) { kernels::scale<PackedFp, Lane>(a, s, out, n); }
+
+}  // namespace oneproof::field::avx2

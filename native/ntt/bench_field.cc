@@ -1,0 +1,131 @@
+// op_bench_field: throughput of the proof system's lowest layers, printed as a JSON array of
+// figures {name, value, unit, params} (bench/field.bench.ts runs it).
+//   Poseidon2 W16 / W24 permutations per second on one core, per kernel (scalar, avx2, avx512);
+//   Merkle leaf hashing (rows of 16) and 2-to-1 compression on all threads;
+//   forward NTT and coset LDE of 2^20 and 2^22 rows x 16 columns on all threads.
+// Usage: op_bench_field [--quick]   (--quick: small sizes, for a smoke run)
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "common/parallel.h"
+#include "hash/poseidon2.h"
+#include "hash/sponge.h"
+#include "ntt/ntt.h"
+
+using namespace oneproof;
+using field::Fp;
+using field::Isa;
+using field::Matrix;
+
+namespace {
+struct Figure {
+  std::string name;
+  double value;
+  std::string unit;
+  std::string params;  // JSON object body
+};
+std::vector<Figure> figures;
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Best wall time (seconds) of `runs` runs.
+double best_of(int runs, const std::function<void()>& fn) {
+  double best = 1e300;
+  for (int i = 0; i < runs; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    fn();
+    best = std::min(best, seconds_since(t0));
+  }
+  return best;
+}
+
+std::vector<Fp> random_elems(size_t n, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<Fp> v(n);
+  for (auto& x : v) x = Fp::from_u32(uint32_t(rng() % field::P));
+  return v;
+}
+
+void bench_permutations(bool quick) {
+  for (size_t width : {size_t(16), size_t(24)}) {
+    for (Isa isa : {Isa::scalar, Isa::avx2, Isa::avx512}) {
+      if (!field::isa_supported(isa)) continue;
+      const size_t count = isa == Isa::scalar ? 4096 : 16384;
+      auto states = random_elems(count * width, 1);
+      // Repeat until at least ~0.3 s (quick: one pass) so the figure is stable.
+      size_t done = 0;
+      auto t0 = std::chrono::steady_clock::now();
+      do {
+        if (width == 16) hash::poseidon2_w16_many(isa, states.data(), count);
+        else hash::poseidon2_w24_many(isa, states.data(), count);
+        done += count;
+      } while (!quick && seconds_since(t0) < 0.3);
+      const double rate = double(done) / seconds_since(t0);
+      figures.push_back({"poseidon2_w" + std::to_string(width) + "_perms_per_s_per_core", rate, "perm/s",
+                         "\"isa\":\"" + std::string(field::isa_name(isa)) + "\",\"threads\":1"});
+    }
+  }
+}
+
+void bench_merkle_helpers(bool quick) {
+  const size_t rows = quick ? (1 << 12) : (1 << 18), width = 16;
+  auto data = random_elems(rows * width, 2);
+  std::vector<hash::Digest> leaves(rows), parents(rows / 2);
+  double t = best_of(3, [&] { hash::hash_rows(data.data(), width, rows, leaves.data()); });
+  const std::string params = "\"isa\":\"" + std::string(field::isa_name(field::active_isa())) +
+                             "\",\"threads\":" + std::to_string(parallel::thread_count());
+  figures.push_back({"hash_rows_w16_rows_per_s", double(rows) / t, "rows/s", params + ",\"width\":16,\"rows\":" + std::to_string(rows)});
+  t = best_of(3, [&] { hash::compress_pairs(leaves.data(), rows / 2, parents.data()); });
+  figures.push_back({"compress_pairs_per_s", double(rows / 2) / t, "compress/s", params + ",\"pairs\":" + std::to_string(rows / 2)});
+}
+
+void bench_ntt(bool quick) {
+  const std::vector<unsigned> log_sizes = quick ? std::vector<unsigned>{14} : std::vector<unsigned>{20, 22};
+  const size_t width = 16;
+  const std::string common = "\"isa\":\"" + std::string(field::isa_name(field::active_isa())) +
+                             "\",\"threads\":" + std::to_string(parallel::thread_count()) + ",\"width\":16";
+  for (unsigned log_n : log_sizes) {
+    Matrix m(width, size_t(1) << log_n, random_elems(width << log_n, log_n));
+    ntt::forward(m);  // warm-up: twiddle table, page faults
+    const int runs = log_n >= 22 ? 2 : 3;
+    double t = best_of(runs, [&] { ntt::forward(m); });
+    figures.push_back({"ntt_forward_ms", t * 1e3, "ms", common + ",\"log_rows\":" + std::to_string(log_n)});
+    t = best_of(runs, [&] { ntt::inverse(m); });
+    figures.push_back({"ntt_inverse_ms", t * 1e3, "ms", common + ",\"log_rows\":" + std::to_string(log_n)});
+    t = best_of(runs, [&] { Matrix lde = ntt::coset_lde(m, 1); });
+    figures.push_back({"coset_lde_ms", t * 1e3, "ms", common + ",\"log_rows\":" + std::to_string(log_n) + ",\"log_blowup\":1"});
+  }
+}
+
+std::string json_escape_number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool quick = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--quick") == 0) quick = true;
+    else { std::fprintf(stderr, "usage: op_bench_field [--quick]\n"); return 2; }
+  }
+  bench_permutations(quick);
+  bench_merkle_helpers(quick);
+  bench_ntt(quick);
+  std::printf("[\n");
+  for (size_t i = 0; i < figures.size(); ++i) {
+    const Figure& f = figures[i];
+    std::printf("  {\"name\":\"%s\",\"value\":%s,\"unit\":\"%s\",\"params\":{%s}}%s\n", f.name.c_str(),
+                json_escape_number(f.value).c_str(), f.unit.c_str(), f.params.c_str(), i + 1 < figures.size() ? "," : "");
+  }
+  std::printf("]\n");
+  return 0;
+}

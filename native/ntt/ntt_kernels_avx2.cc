@@ -1,0 +1,15 @@
+// avx2 NTT butterflies. Compiled with ISA flags (ntt/CMakeLists.txt); used only when
+// field::isa_supported(Isa::avx2).
+#include "field/packed_avx2.h"
+#include "ntt/ntt_kernel.h"
+#include "ntt/ntt_kernel_set.h"
+
+namespace oneproof::ntt::avx2 {
+
+using field::Fp;
+using field::avx2::Lane;
+using field::avx2::PackedFp;
+
+extern const KernelSet kernel_set = make_kernel_set<PackedFp, Lane>();
+
+}  // namespace oneproof::ntt::avx2

@@ -1,0 +1,25 @@
+// Defaults, then per-network overrides. Ports follow ecosystem habits: the engine proxy listens
+// where a beacon node expects an execution client (8551), the API beside zkboost's 3000.
+import type { OneproofConfig } from './schema.js';
+
+export function defaultConfig(): OneproofConfig {
+  return {
+    network: 'devnet',
+    role: 'prover',
+    dataDir: './data',
+    logLevel: 'info',
+    execution: { urls: [], timeoutMs: 8000 },
+    engine: { host: '127.0.0.1', port: 8551, maxBodyBytes: 16 * 1024 * 1024 },
+    api: { host: '127.0.0.1', port: 3000 },
+    prover: { workers: 1, deadlineMs: 12_000, maxAttempts: 2, staleSlots: 32 },
+    p2p: { enabled: false, listen: ['/ip4/127.0.0.1/tcp/9100'], bootstrap: [] },
+  };
+}
+
+/** Known networks; an unknown name is allowed (a private network) and gets the plain defaults. */
+export const NETWORK_CHAIN_IDS: Record<string, number> = {
+  mainnet: 1,
+  sepolia: 11155111,
+  hoodi: 560048,
+  devnet: 1337,
+};

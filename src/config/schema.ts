@@ -1,0 +1,109 @@
+// The sidecar's configuration: one typed object, validated field by field with messages that name
+// the offending key and where it came from (file, ONEPROOF_* variable or flag).
+import type { LogLevel } from '../log/logger.js';
+
+export type Role = 'prover' | 'verifier';
+
+export interface OneproofConfig {
+  /** Network name: selects defaults (chain id, fork digest seed). */
+  network: string;
+  role: Role;
+  dataDir: string;
+  logLevel: LogLevel;
+  execution: {
+    /** Engine API URLs of the execution client (first one is used). Empty in proof-only mode. */
+    urls: string[];
+    /** Regular JSON-RPC URL of the execution client (eth_getProof, debug_*). Defaults to urls[0]. */
+    rpcUrl?: string;
+    /** Upstream request timeout, ms. */
+    timeoutMs: number;
+  };
+  /** Path of the hex JWT secret shared with the beacon node and the execution client. */
+  jwtSecret?: string;
+  engine: {
+    host: string;
+    port: number;
+    /** Largest request body accepted from the beacon node, bytes. */
+    maxBodyBytes: number;
+  };
+  api: { host: string; port: number };
+  prover: {
+    /** Worker threads proving at once (one per GPU or CPU share). */
+    workers: number;
+    /** A job not done this long after its payload arrived is abandoned, ms. */
+    deadlineMs: number;
+    /** Attempts per job before it is failed for good. */
+    maxAttempts: number;
+    /** Jobs more than this many slots behind the newest are cancelled as stale. */
+    staleSlots: number;
+  };
+  p2p: {
+    enabled: boolean;
+    /** libp2p listen multiaddrs. */
+    listen: string[];
+    bootstrap: string[];
+  };
+}
+
+export const VALID_LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function isPort(n: unknown): boolean {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 65535;
+}
+
+function isPositiveInt(n: unknown): boolean {
+  return typeof n === 'number' && Number.isInteger(n) && n > 0;
+}
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Throws ConfigError listing every problem; `origin` maps a key to where its value came from. */
+export function validateConfig(c: OneproofConfig, origin: (key: string) => string = () => 'config'): OneproofConfig {
+  const problems: string[] = [];
+  const bad = (key: string, why: string) => problems.push(`${key} (${origin(key)}): ${why}`);
+  if (typeof c.network !== 'string' || !/^[a-z0-9-]+$/.test(c.network)) bad('network', 'must be a lowercase name like "devnet"');
+  if (c.role !== 'prover' && c.role !== 'verifier') bad('role', `must be "prover" or "verifier", got ${JSON.stringify(c.role)}`);
+  if (typeof c.dataDir !== 'string' || c.dataDir.length === 0) bad('dataDir', 'must be a directory path');
+  if (!VALID_LOG_LEVELS.includes(c.logLevel)) bad('logLevel', `must be one of ${VALID_LOG_LEVELS.join(', ')}`);
+  if (!Array.isArray(c.execution.urls) || c.execution.urls.some((u) => typeof u !== 'string' || !isHttpUrl(u))) {
+    bad('execution.urls', 'must be a list of http(s) URLs');
+  }
+  if (c.execution.rpcUrl !== undefined && !isHttpUrl(c.execution.rpcUrl)) bad('execution.rpcUrl', 'must be an http(s) URL');
+  if (!isPositiveInt(c.execution.timeoutMs)) bad('execution.timeoutMs', 'must be a positive integer (ms)');
+  if (c.role === 'prover' && c.execution.urls.length === 0) {
+    bad('execution.urls', 'a prover needs an execution client (or use --role verifier for proof-only mode)');
+  }
+  if (c.execution.urls.length > 0 && !c.jwtSecret) bad('jwtSecret', 'required when an execution client is configured');
+  if (typeof c.engine.host !== 'string' || c.engine.host === '') bad('engine.host', 'must be a host name or address');
+  if (!isPort(c.engine.port)) bad('engine.port', 'must be a port number 0-65535');
+  if (!isPositiveInt(c.engine.maxBodyBytes)) bad('engine.maxBodyBytes', 'must be a positive integer (bytes)');
+  if (typeof c.api.host !== 'string' || c.api.host === '') bad('api.host', 'must be a host name or address');
+  if (!isPort(c.api.port)) bad('api.port', 'must be a port number 0-65535');
+  if (!isPositiveInt(c.prover.workers)) bad('prover.workers', 'must be a positive integer');
+  if (!isPositiveInt(c.prover.deadlineMs)) bad('prover.deadlineMs', 'must be a positive integer (ms)');
+  if (!isPositiveInt(c.prover.maxAttempts)) bad('prover.maxAttempts', 'must be a positive integer');
+  if (!isPositiveInt(c.prover.staleSlots)) bad('prover.staleSlots', 'must be a positive integer');
+  if (typeof c.p2p.enabled !== 'boolean') bad('p2p.enabled', 'must be true or false');
+  if (!Array.isArray(c.p2p.listen) || c.p2p.listen.some((a) => typeof a !== 'string' || !a.startsWith('/'))) {
+    bad('p2p.listen', 'must be a list of multiaddrs like /ip4/127.0.0.1/tcp/9100');
+  }
+  if (!Array.isArray(c.p2p.bootstrap) || c.p2p.bootstrap.some((a) => typeof a !== 'string' || !a.includes('/p2p/'))) {
+    bad('p2p.bootstrap', 'must be a list of multiaddrs ending in /p2p/<peer id>');
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  return c;
+}

@@ -1,0 +1,32 @@
+// Proof gossip over libp2p (EIP-8025 `execution_proof` topic, pinned version in constants.ts).
+//
+// Interface for the sidecar:
+//
+//   const node = await ProofGossipNode.create({
+//     listen: ['/ip4/0.0.0.0/tcp/9100'],
+//     bootstrap: ['/ip4/10.0.0.2/tcp/9100/p2p/16Uiu2...'],   // static peers, kept connected
+//     mdns: true,                                             // local-network discovery
+//     dataDir: '/var/lib/oneproof',                           // peer key (0600) + recent proofs
+//     limits: { maxConnections: 64 },                         // see DEFAULT_LIMITS
+//     forkDigest: standaloneForkDigest('devnet'),             // or the beacon node's digest
+//     validators, signer,                                     // optional: BLS-signed network
+//     verifier: { verify: async (proof) => true | 'reason' }, // native STARK verifier
+//     isPayloadKnown: (root) => sidecar.knows(root),          // optional; default: all known
+//   });
+//   node.on('proof', ({ proof, via, from }) => ...);          // each verified proof (gossip, catch-up, local)
+//   await node.publish(executionProof);                       // sign, verify locally, store, gossip
+//   node.payloadKnown(newPayloadRequestRoot);                 // releases queued proofs; fetches missing ones
+//   await node.catchUp([root, ...]);                          // explicit by-root catch-up from peers
+//   node.peers(); await node.stop();
+//
+// Modes: with `validators` (domain + active validator keys) every proof must carry a valid BLS
+// signature; without it (standalone testnet, own fork digest) proofs are unsigned (index 0, zero
+// signature) and rest on the proof verifier alone.
+export { ProofGossipNode, DEFAULT_LIMITS } from './node.js';
+export type { ProofGossipOptions, P2PLimits, P2PLogger, ProofEvent, VerdictEvent, PeerInfo, ProofSource } from './node.js';
+export type { ProofVerifier, VerifyResult } from './verifier.js';
+export { ExecutionProof, SignedExecutionProof, PublicInput } from './containers.js';
+export { executionProofDomain, signingRoot, signProof, staticValidatorSet, PublicKey, SecretKey } from './signing.js';
+export type { ProofSigner, SignatureScheme } from './signing.js';
+export { computeForkDigest, standaloneForkDigest, executionProofTopic, computeMessageId } from './topic.js';
+export * as eip8025 from './constants.js';

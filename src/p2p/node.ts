@@ -1,0 +1,450 @@
+// The proof gossip node: libp2p (TCP, noise, yamux, identify, ping, gossipsub) on the EIP-8025 topic,
+// with validation before forwarding, peer penalties, a recent-proofs store and by-root catch-up.
+import { EventEmitter } from 'node:events';
+import { createLibp2p, type Libp2p } from 'libp2p';
+import { tcp } from '@libp2p/tcp';
+import { noise } from '@chainsafe/libp2p-noise';
+import { yamux } from '@chainsafe/libp2p-yamux';
+import { identify } from '@libp2p/identify';
+import { ping } from '@libp2p/ping';
+import { bootstrap } from '@libp2p/bootstrap';
+import { mdns } from '@libp2p/mdns';
+import { gossipsub, TopicValidatorResult, type GossipSub, type GossipsubMessage } from '@libp2p/gossipsub';
+import { KEEP_ALIVE, type PeerId, type Stream, type Connection } from '@libp2p/interface';
+import { GOSSIPSUB_PARAMS, MAX_PAYLOAD_SIZE, MAX_SIGNED_EXECUTION_PROOF_SIZE, PROOFS_BY_ROOT_PROTOCOL } from './constants.js';
+import { SignedExecutionProof, type ExecutionProof } from './containers.js';
+import { loadOrCreatePeerKey } from './identity.js';
+import { requestProofsByRoot, serveProofsByRoot } from './reqresp.js';
+import { peerScoreParams, SCORE_THRESHOLDS } from './scoring.js';
+import { signProof, type ProofSigner, type SignatureScheme } from './signing.js';
+import { compressRaw, maxCompressedLength, uncompressRaw } from './snappy.js';
+import { RecentProofStore } from './store.js';
+import { computeMessageId, executionProofTopic, toHex } from './topic.js';
+import { ProofValidator, type Verdict } from './validation.js';
+import type { ProofVerifier } from './verifier.js';
+
+export interface P2PLimits {
+  /** Most simultaneous connections. */
+  maxConnections: number;
+  /** Inbound connections accepted per second from one host. */
+  inboundConnectionsPerSecond: number;
+  /** Proofs waiting for their payload, and for how long (ms). */
+  maxPendingProofs: number;
+  pendingTimeoutMs: number;
+  /** Gossip messages being validated at once; beyond it new ones are ignored. */
+  maxConcurrentValidations: number;
+  /** Verified proofs kept on disk for restarts and catch-up. */
+  storeCapacity: number;
+  /** Entries in each dedup cache. */
+  seenCapacity: number;
+  /** Deadline of one catch-up exchange (ms) and how many peers one catch-up asks. */
+  catchUpTimeoutMs: number;
+  catchUpPeers: number;
+  /** After a payload becomes known without a proof, wait this long before asking peers (ms; 0 = never). */
+  autoCatchUpDelayMs: number;
+  /** How long a peer whose score fell below the graylist threshold stays disconnected (ms). */
+  banDurationMs: number;
+  /** Inbound catch-up streams served at once per connection. */
+  maxInboundCatchUpStreams: number;
+}
+
+export const DEFAULT_LIMITS: P2PLimits = {
+  maxConnections: 64,
+  inboundConnectionsPerSecond: 5,
+  maxPendingProofs: 256,
+  pendingTimeoutMs: 4000,
+  maxConcurrentValidations: 256,
+  storeCapacity: 1024,
+  seenCapacity: 16_384,
+  catchUpTimeoutMs: 10_000,
+  catchUpPeers: 3,
+  autoCatchUpDelayMs: 2000,
+  banDurationMs: 10 * 60_000,
+  maxInboundCatchUpStreams: 4,
+};
+
+export interface ProofGossipOptions {
+  /** Listen multiaddrs, e.g. `/ip4/0.0.0.0/tcp/9100`. */
+  listen: string[];
+  /** Static/bootstrap peers: multiaddrs ending in `/p2p/<peer id>`, kept connected. */
+  bootstrap?: string[];
+  /** Discover peers on the local network with mDNS. */
+  mdns?: boolean;
+  /** Directory for the peer key and the recent-proofs store. */
+  dataDir: string;
+  limits?: Partial<P2PLimits>;
+  /** 4-byte fork digest naming the topic (a beacon node's, or `standaloneForkDigest(name)`). */
+  forkDigest: Uint8Array;
+  /** Validator keys network: domain + active validators. Absent = standalone (unsigned) network. */
+  validators?: SignatureScheme;
+  /** Key that signs proofs this node publishes (needs `validators`). */
+  signer?: ProofSigner;
+  verifier: ProofVerifier;
+  /** Whether the sidecar knows the payload with this new_payload_request_root (default: always). */
+  isPayloadKnown?: (newPayloadRequestRoot: Uint8Array) => boolean;
+  /** IPs exempt from gossipsub's same-IP penalty (e.g. 127.0.0.1 for a local devnet). */
+  ipColocationWhitelist?: string[];
+  log?: P2PLogger;
+}
+
+export interface P2PLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}
+
+export type ProofSource = 'gossip' | 'catch-up' | 'local';
+
+export interface ProofEvent {
+  proof: SignedExecutionProof;
+  via: ProofSource;
+  /** Peer that delivered it (absent for local proofs). */
+  from?: string;
+}
+
+export interface VerdictEvent {
+  via: 'gossip' | 'catch-up';
+  from: string;
+  action: Verdict['action'];
+  reason?: string;
+  msgId?: string;
+}
+
+export interface PeerInfo {
+  peerId: string;
+  addrs: string[];
+  direction: 'inbound' | 'outbound';
+  score: number;
+}
+
+export interface ProofGossipEvents {
+  proof: [ProofEvent];
+  verdict: [VerdictEvent];
+  banned: [{ peerId: string; score: number }];
+}
+
+const noopLog: P2PLogger = { info() {}, warn() {}, debug() {} };
+
+/** Gossipsub's concrete class has these; its exported interface does not. */
+type GossipSubRouter = GossipSub & {
+  getScore(peerId: string): number;
+  reportMessageValidationResult(msgId: string, propagationSource: string, acceptance: TopicValidatorResult): void;
+};
+
+type Services = { identify: unknown; ping: unknown; pubsub: GossipSub };
+
+export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
+  readonly topic: string;
+  private readonly limits: P2PLimits;
+  private readonly log: P2PLogger;
+  private readonly autoCatchUps = new Set<NodeJS.Timeout>();
+  private validating = 0;
+  private stopped = false;
+
+  private constructor(
+    private readonly libp2p: Libp2p<Services>,
+    private readonly validator: ProofValidator,
+    private readonly store: RecentProofStore,
+    private readonly opts: ProofGossipOptions,
+    /** Peer id → ban expiry (ms); shared with the connection gater. */
+    private readonly banned: Map<string, number>,
+    limits: P2PLimits,
+    topic: string,
+  ) {
+    super();
+    this.limits = limits;
+    this.topic = topic;
+    this.log = opts.log ?? noopLog;
+  }
+
+  /** Creates and starts a node. */
+  static async create(opts: ProofGossipOptions): Promise<ProofGossipNode> {
+    if (opts.signer !== undefined && opts.validators === undefined) throw new Error('a signer needs `validators` (the signing domain and keys)');
+    const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    const topic = executionProofTopic(opts.forkDigest);
+    const privateKey = await loadOrCreatePeerKey(opts.dataDir);
+    const store = await RecentProofStore.open(opts.dataDir, limits.storeCapacity);
+    const validator = new ProofValidator({
+      verifier: opts.verifier,
+      signatures: opts.validators,
+      isPayloadKnown: opts.isPayloadKnown,
+      pendingTimeoutMs: limits.pendingTimeoutMs,
+      maxPending: limits.maxPendingProofs,
+      seenCapacity: limits.seenCapacity,
+    });
+    for (const p of store.all()) validator.markValid(p);
+
+    const banned = new Map<string, number>();
+    const isBanned = (peer: PeerId): boolean => {
+      const until = banned.get(peer.toString());
+      if (until === undefined) return false;
+      if (until > Date.now()) return true;
+      banned.delete(peer.toString());
+      return false;
+    };
+    const useBootstrap = opts.bootstrap !== undefined && opts.bootstrap.length > 0;
+    const libp2p = await createLibp2p({
+      privateKey,
+      addresses: { listen: opts.listen },
+      transports: [tcp()],
+      connectionEncrypters: [noise()],
+      streamMuxers: [yamux()],
+      peerDiscovery: [
+        // Static peers are tagged keep-alive so the connection manager redials them.
+        ...(useBootstrap ? [bootstrap({ list: opts.bootstrap ?? [], timeout: 10, tagName: KEEP_ALIVE, tagValue: 50 })] : []),
+        ...(opts.mdns === true ? [mdns({ interval: 10_000 })] : []),
+      ],
+      connectionManager: {
+        maxConnections: limits.maxConnections,
+        inboundConnectionThreshold: limits.inboundConnectionsPerSecond,
+      },
+      connectionGater: {
+        denyDialPeer: isBanned,
+        denyInboundEncryptedConnection: isBanned,
+      },
+      services: {
+        identify: identify(),
+        ping: ping(),
+        pubsub: gossipsub({
+          D: GOSSIPSUB_PARAMS.D,
+          Dlo: GOSSIPSUB_PARAMS.Dlo,
+          Dhi: GOSSIPSUB_PARAMS.Dhi,
+          Dlazy: GOSSIPSUB_PARAMS.Dlazy,
+          heartbeatInterval: GOSSIPSUB_PARAMS.heartbeatIntervalMs,
+          fanoutTTL: GOSSIPSUB_PARAMS.fanoutTtlMs,
+          mcacheLength: GOSSIPSUB_PARAMS.mcacheLength,
+          mcacheGossip: GOSSIPSUB_PARAMS.mcacheGossip,
+          seenTTL: GOSSIPSUB_PARAMS.seenTtlMs,
+          // Consensus gossip carries no author, seqno or libp2p signature.
+          globalSignaturePolicy: 'StrictNoSign',
+          asyncValidation: true,
+          allowPublishToZeroTopicPeers: true,
+          allowedTopics: [topic],
+          msgIdFn: (msg) => computeMessageId(msg.topic, msg.data),
+          msgIdToStrFn: (id) => toHex(id),
+          dataTransform: {
+            // Declared length is checked before decompressing: a snappy bomb is rejected unopened.
+            inboundTransform: (_t, data) => uncompressRaw(data, MAX_SIGNED_EXECUTION_PROOF_SIZE),
+            outboundTransform: (_t, data) => compressRaw(data),
+          },
+          maxInboundDataLength: maxCompressedLength(MAX_PAYLOAD_SIZE),
+          maxOutboundBufferSize: 4 * maxCompressedLength(MAX_PAYLOAD_SIZE),
+          scoreParams: peerScoreParams(topic, opts.ipColocationWhitelist ?? []),
+          scoreThresholds: SCORE_THRESHOLDS,
+        }) as never,
+      },
+    });
+    const node = new ProofGossipNode(libp2p as unknown as Libp2p<Services>, validator, store, opts, banned, limits, topic);
+    await node.start();
+    return node;
+  }
+
+  get peerId(): string {
+    return this.libp2p.peerId.toString();
+  }
+
+  /** Addresses other nodes can dial (with `/p2p/<id>`). */
+  multiaddrs(): string[] {
+    return this.libp2p.getMultiaddrs().map((m) => m.toString());
+  }
+
+  private get pubsub(): GossipSubRouter {
+    return this.libp2p.services.pubsub as GossipSubRouter;
+  }
+
+  private async start(): Promise<void> {
+    this.pubsub.addEventListener('gossipsub:message', (evt) => void this.onGossip(evt.detail));
+    this.pubsub.addEventListener('gossipsub:heartbeat', () => this.dropBadPeers());
+    this.libp2p.addEventListener('peer:discovery', (evt) => void this.dialDiscovered(evt.detail.id));
+    await this.libp2p.handle(PROOFS_BY_ROOT_PROTOCOL, (stream, conn) => void this.onCatchUpRequest(stream, conn), {
+      maxInboundStreams: this.limits.maxInboundCatchUpStreams,
+    });
+    this.pubsub.subscribe(this.topic);
+    this.log.info({ peerId: this.peerId, topic: this.topic, addrs: this.multiaddrs() }, 'proof gossip started');
+  }
+
+  private async dialDiscovered(peer: PeerId): Promise<void> {
+    if (this.stopped || this.libp2p.getConnections(peer).length > 0) return;
+    if (this.libp2p.getConnections().length >= this.limits.maxConnections) return;
+    try {
+      await this.libp2p.dial(peer, { signal: AbortSignal.timeout(10_000) });
+    } catch (e) {
+      this.log.debug({ peer: peer.toString(), err: (e as Error).message }, 'dial failed');
+    }
+  }
+
+  /**
+   * Signs (or, on a standalone network, leaves unsigned), checks with the same rules as received
+   * proofs — an honest node never gossips a proof it has not verified — stores and publishes.
+   */
+  async publish(proof: ExecutionProof): Promise<{ recipients: number }> {
+    const signed: SignedExecutionProof = { message: proof, validatorIndex: 0, signature: new Uint8Array(96) };
+    if (this.opts.validators !== undefined) {
+      if (this.opts.signer === undefined) throw new Error('this network needs signed proofs and no validator key is configured');
+      signed.validatorIndex = this.opts.signer.validatorIndex;
+      signed.signature = signProof(proof, this.opts.validators.domain, this.opts.signer);
+    }
+    const ssz = SignedExecutionProof.serialize(signed);
+    const verdict = await this.validator.validate(ssz, { payloadKnown: true });
+    if (verdict.action !== 'accept') throw new Error(`refusing to publish: ${verdict.reason}`);
+    await this.store.put(signed);
+    this.emit('proof', { proof: signed, via: 'local' });
+    const result = await this.pubsub.publish(this.topic, ssz);
+    return { recipients: result.recipients.length };
+  }
+
+  /** The sidecar learned this payload: proofs waiting for it are revalidated; missing ones fetched. */
+  payloadKnown(newPayloadRequestRoot: Uint8Array): void {
+    this.validator.pending.known(newPayloadRequestRoot);
+    if (this.limits.autoCatchUpDelayMs <= 0) return;
+    const timer = setTimeout(() => {
+      this.autoCatchUps.delete(timer);
+      if (this.validator.hasAnyValidProof(newPayloadRequestRoot)) return;
+      void this.catchUp([newPayloadRequestRoot]).catch((e) => this.log.debug({ err: (e as Error).message }, 'auto catch-up failed'));
+    }, this.limits.autoCatchUpDelayMs);
+    this.autoCatchUps.add(timer);
+  }
+
+  /**
+   * Asks connected peers for proofs of these payloads (a late joiner or a restarted node).
+   * Every proof returned goes through full validation. Returns the proofs newly accepted.
+   */
+  async catchUp(newPayloadRequestRoots: Uint8Array[]): Promise<SignedExecutionProof[]> {
+    const accepted: SignedExecutionProof[] = [];
+    let wanted = newPayloadRequestRoots.filter((r) => !this.validator.hasAnyValidProof(r));
+    const peers = shuffle(this.libp2p.getPeers()).slice(0, this.limits.catchUpPeers);
+    for (const peer of peers) {
+      if (wanted.length === 0) break;
+      for (let i = 0; i < wanted.length; i += 128) {
+        const batch = wanted.slice(i, i + 128);
+        for (const ssz of await this.fetchFrom(peer, batch)) {
+          const verdict = await this.validator.validate(ssz);
+          this.emit('verdict', { via: 'catch-up', from: peer.toString(), action: verdict.action, reason: verdict.action === 'accept' ? undefined : verdict.reason });
+          if (verdict.action !== 'accept') continue;
+          await this.store.put(verdict.proof);
+          accepted.push(verdict.proof);
+          this.emit('proof', { proof: verdict.proof, via: 'catch-up', from: peer.toString() });
+        }
+      }
+      wanted = wanted.filter((r) => !this.validator.hasAnyValidProof(r));
+    }
+    return accepted;
+  }
+
+  private async fetchFrom(peer: PeerId, roots: Uint8Array[]): Promise<Uint8Array[]> {
+    const signal = AbortSignal.timeout(this.limits.catchUpTimeoutMs);
+    let stream: Stream | undefined;
+    try {
+      stream = await this.libp2p.dialProtocol(peer, PROOFS_BY_ROOT_PROTOCOL, { signal });
+      const s = stream;
+      signal.addEventListener('abort', () => s.abort(new Error('catch-up timed out')), { once: true });
+      return await requestProofsByRoot(s, roots, signal);
+    } catch (e) {
+      this.log.debug({ peer: peer.toString(), err: (e as Error).message }, 'catch-up request failed');
+      stream?.abort(e as Error);
+      return [];
+    }
+  }
+
+  private async onCatchUpRequest(stream: Stream, conn: Connection): Promise<void> {
+    const signal = AbortSignal.timeout(this.limits.catchUpTimeoutMs);
+    signal.addEventListener('abort', () => stream.abort(new Error('catch-up response timed out')), { once: true });
+    try {
+      const sent = await serveProofsByRoot(stream, (root) => this.store.byPayloadRoot(root), signal);
+      this.log.debug({ peer: conn.remotePeer.toString(), sent }, 'served catch-up request');
+    } catch (e) {
+      stream.abort(e as Error);
+    }
+  }
+
+  private async onGossip({ propagationSource, msgId, msg }: GossipsubMessage): Promise<void> {
+    const from = propagationSource.toString();
+    let verdict: Verdict;
+    if (msg.topic !== this.topic) {
+      verdict = { action: 'ignore', reason: 'unexpected topic' };
+    } else if (this.validating >= this.limits.maxConcurrentValidations) {
+      verdict = { action: 'ignore', reason: 'validation queue full' };
+    } else {
+      this.validating++;
+      try {
+        verdict = await this.validator.validate(msg.data);
+      } finally {
+        this.validating--;
+      }
+    }
+    if (this.stopped) return;
+    const acceptance = verdict.action === 'accept' ? TopicValidatorResult.Accept : verdict.action === 'ignore' ? TopicValidatorResult.Ignore : TopicValidatorResult.Reject;
+    this.pubsub.reportMessageValidationResult(msgId, from, acceptance);
+    this.emit('verdict', { via: 'gossip', from, action: verdict.action, reason: verdict.action === 'accept' ? undefined : verdict.reason, msgId });
+    if (verdict.action === 'accept') {
+      await this.store.put(verdict.proof);
+      this.emit('proof', { proof: verdict.proof, via: 'gossip', from });
+    } else if (verdict.action === 'reject') {
+      this.log.warn({ peer: from, reason: verdict.reason }, 'rejected gossip proof');
+      this.dropBadPeers();
+    }
+  }
+
+  /** Disconnects and bans peers whose gossipsub score fell below the graylist threshold. */
+  private dropBadPeers(): void {
+    if (this.stopped) return;
+    for (const peer of this.libp2p.getPeers()) {
+      const id = peer.toString();
+      const score = this.pubsub.getScore(id);
+      if (score >= SCORE_THRESHOLDS.graylistThreshold || this.banned.has(id)) continue;
+      this.banned.set(id, Date.now() + this.limits.banDurationMs);
+      this.log.warn({ peer: id, score }, 'peer score below graylist threshold: disconnecting');
+      this.emit('banned', { peerId: id, score });
+      void this.libp2p.hangUp(peer).catch(() => undefined);
+    }
+  }
+
+  /** Currently connected peers with their gossip score. */
+  peers(): PeerInfo[] {
+    return this.libp2p.getConnections().map((c) => ({
+      peerId: c.remotePeer.toString(),
+      addrs: [c.remoteAddr.toString()],
+      direction: c.direction,
+      score: this.pubsub.getScore(c.remotePeer.toString()),
+    }));
+  }
+
+  /** Peers subscribed to the proof topic. */
+  topicPeers(): string[] {
+    return this.pubsub.getSubscribers(this.topic).map((p) => p.toString());
+  }
+
+  /** Gossip score this node gives a peer. */
+  score(peerId: string): number {
+    return this.pubsub.getScore(peerId);
+  }
+
+  isBanned(peerId: string): boolean {
+    const until = this.banned.get(peerId);
+    return until !== undefined && until > Date.now();
+  }
+
+  /** Verified proofs this node holds for a payload (from the store). */
+  proofsFor(newPayloadRequestRoot: Uint8Array): SignedExecutionProof[] {
+    return this.store.byPayloadRoot(newPayloadRequestRoot).map((b) => SignedExecutionProof.deserialize(b));
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const t of this.autoCatchUps) clearTimeout(t);
+    this.autoCatchUps.clear();
+    this.validator.pending.clear();
+    await this.libp2p.stop();
+    this.log.info({ peerId: this.peerId }, 'proof gossip stopped');
+  }
+}
+
+function shuffle<T>(items: T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}

@@ -1,0 +1,65 @@
+// Data-directory state: the peer key (created once, 0600) and the recent-proofs store.
+import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { peerIdFromPrivateKey } from '@libp2p/peer-id';
+import { loadOrCreatePeerKey, PEER_KEY_FILE } from '../../src/p2p/identity.js';
+import { RecentProofStore } from '../../src/p2p/store.js';
+import type { SignedExecutionProof } from '../../src/p2p/containers.js';
+import { makeProof, payloadRoot, tempDir } from './helpers.js';
+
+describe('peer identity', () => {
+  it('is created once with mode 0600 and reloaded unchanged', async () => {
+    const dir = tempDir('key');
+    const first = await loadOrCreatePeerKey(dir);
+    expect((await stat(join(dir, PEER_KEY_FILE))).mode & 0o777).toBe(0o600);
+    const again = await loadOrCreatePeerKey(dir);
+    expect(peerIdFromPrivateKey(again).toString()).toBe(peerIdFromPrivateKey(first).toString());
+  });
+
+  it('refuses a key file others can read, and reports a corrupt one clearly', async () => {
+    const dir = tempDir('key2');
+    await loadOrCreatePeerKey(dir);
+    await chmod(join(dir, PEER_KEY_FILE), 0o644);
+    await expect(loadOrCreatePeerKey(dir)).rejects.toThrow(/readable by others/);
+    await writeFile(join(dir, PEER_KEY_FILE), 'not a key', { mode: 0o600 });
+    await chmod(join(dir, PEER_KEY_FILE), 0o600);
+    await expect(loadOrCreatePeerKey(dir)).rejects.toThrow(/corrupt/);
+  });
+});
+
+describe('recent proof store', () => {
+  const proof = (label: string, type = 1): SignedExecutionProof => ({ message: makeProof(payloadRoot(label), 500, type), validatorIndex: 0, signature: new Uint8Array(96) });
+
+  it('persists across reopen and serves proofs by payload root', async () => {
+    const dir = tempDir('store');
+    const s = await RecentProofStore.open(dir, 10);
+    await s.put(proof('x', 1));
+    await s.put(proof('x', 2));
+    await s.put(proof('y'));
+    const reopened = await RecentProofStore.open(dir, 10);
+    expect(reopened.size).toBe(3);
+    expect(reopened.byPayloadRoot(payloadRoot('x')).length).toBe(2);
+    expect(reopened.byPayloadRoot(payloadRoot('z')).length).toBe(0);
+  });
+
+  it('keeps only the newest `capacity` proofs', async () => {
+    const dir = tempDir('store2');
+    const s = await RecentProofStore.open(dir, 3);
+    for (const l of ['a', 'b', 'c', 'd', 'e']) await s.put(proof(l));
+    expect(s.size).toBe(3);
+    expect(s.byPayloadRoot(payloadRoot('a')).length).toBe(0);
+    expect(s.byPayloadRoot(payloadRoot('e')).length).toBe(1);
+    expect((await readdir(join(dir, 'proofs'))).length).toBe(3);
+  });
+
+  it('drops corrupt or misnamed files instead of failing to start', async () => {
+    const dir = tempDir('store3');
+    const s = await RecentProofStore.open(dir, 10);
+    await s.put(proof('good'));
+    await writeFile(join(dir, 'proofs', `${'ab'.repeat(32)}-1.ssz`), new Uint8Array([1, 2, 3]));
+    const reopened = await RecentProofStore.open(dir, 10);
+    expect(reopened.size).toBe(1);
+    expect((await readdir(join(dir, 'proofs'))).length).toBe(1);
+  });
+});
