@@ -19,7 +19,7 @@ build_native() {
 build_guest() {
   if [ -f native/guest/rv32/CMakeLists.txt ]; then
     cmake -S native/guest/rv32 -B build/guest -G Ninja \
-      -DCMAKE_TOOLCHAIN_FILE="$PWD/native/guest/sdk/rv32im-toolchain.cmake" >/dev/null
+      -DCMAKE_TOOLCHAIN_FILE="$PWD/native/guest/sdk/rv32im-toolchain.cmake" -DOP_WERROR="${OP_WERROR:-0}" >/dev/null
     cmake --build build/guest --parallel "$jobs"
   fi
 }

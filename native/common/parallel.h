@@ -3,17 +3,20 @@
 // - One process-wide pool, started lazily on first use with `thread_count()` threads (the hardware
 //   concurrency, or the OP_THREADS environment variable when set to a positive number).
 // - `parallel_for(begin, end, grain, fn)` calls `fn(lo, hi)` on disjoint sub-ranges covering
-//   [begin, end) and returns when all have finished. The calling thread takes part in the work.
+//   [begin, end) and returns when all have finished. The calling thread takes part in the work
+//   (its own chunks only).
 // - Nested calls (from inside a `fn`) run serially on the calling thread, so they never deadlock.
 // - An exception thrown by `fn` is rethrown on the calling thread after every chunk has finished.
 #pragma once
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdlib>
 #include <deque>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -47,18 +50,6 @@ class Pool {
   void submit(std::function<void()> task) {
     { std::lock_guard lock(mutex_); tasks_.push_back(std::move(task)); }
     wake_.notify_one();
-  }
-  // Runs queued tasks on the calling thread until none are left (helps while waiting).
-  bool run_one() {
-    std::function<void()> task;
-    {
-      std::lock_guard lock(mutex_);
-      if (tasks_.empty()) return false;
-      task = std::move(tasks_.front());
-      tasks_.pop_front();
-    }
-    task();
-    return true;
   }
 
  private:
@@ -94,45 +85,54 @@ inline Pool& pool() {
 inline size_t thread_count() { return detail::pool().size(); }
 
 // Calls fn(lo, hi) over [begin, end) split into at most ~4 chunks per thread, each >= grain items.
+//
+// Chunks are claimed from a shared counter by the caller and by helper tasks on the pool. The
+// caller only ever runs chunks of its own call (never another caller's queued work), so holding a
+// lock around parallel_for cannot deadlock through the pool. Helpers that start after all chunks
+// are taken find nothing to do and touch only the shared job state, which they co-own.
 template <class Fn>
 void parallel_for(size_t begin, size_t end, size_t grain, Fn&& fn) {
   if (end <= begin) return;
   const size_t n = end - begin;
   grain = std::max<size_t>(grain, 1);
   const size_t threads = detail::inside_parallel_region ? 1 : thread_count();
-  size_t chunks = std::min(n / grain, threads * 4);
+  const size_t chunks = std::min(n / grain, threads * 4);
   if (chunks <= 1) { fn(begin, end); return; }
 
-  struct Shared {
-    size_t remaining;  // guarded by mutex: the last chunk notifies while holding it
+  struct Job {
+    std::atomic<size_t> next{0};
+    size_t chunks = 0, finished = 0;  // finished: guarded by mutex
+    std::function<void(size_t)> run;  // valid while finished < chunks (the caller is waiting)
     std::mutex mutex;
     std::condition_variable done;
     std::exception_ptr error;
-  } shared;
-  shared.remaining = chunks;
+  };
+  auto job = std::make_shared<Job>();
+  job->chunks = chunks;
+  job->run = [&fn, begin, n, chunks](size_t c) { fn(begin + n * c / chunks, begin + n * (c + 1) / chunks); };
 
-  auto run_chunk = [&](size_t c) {
-    const size_t lo = begin + n * c / chunks, hi = begin + n * (c + 1) / chunks;
-    const bool was_inside = detail::inside_parallel_region;
-    detail::inside_parallel_region = true;
-    try { fn(lo, hi); } catch (...) {
-      std::lock_guard lock(shared.mutex);
-      if (!shared.error) shared.error = std::current_exception();
+  auto work = [](const std::shared_ptr<Job>& j) {
+    for (;;) {
+      const size_t c = j->next.fetch_add(1);
+      if (c >= j->chunks) return;
+      const bool was_inside = detail::inside_parallel_region;
+      detail::inside_parallel_region = true;
+      std::exception_ptr error;
+      try { j->run(c); } catch (...) { error = std::current_exception(); }
+      detail::inside_parallel_region = was_inside;
+      std::lock_guard lock(j->mutex);
+      if (error && !j->error) j->error = error;
+      if (++j->finished == j->chunks) j->done.notify_all();
     }
-    detail::inside_parallel_region = was_inside;
-    std::lock_guard lock(shared.mutex);
-    if (--shared.remaining == 0) shared.done.notify_all();
   };
 
   auto& pool = detail::pool();
-  for (size_t c = 1; c < chunks; ++c) pool.submit([&run_chunk, c] { run_chunk(c); });
-  run_chunk(0);
-  // Help with queued work instead of idling, then wait for chunks still running elsewhere.
-  auto finished = [&] { std::lock_guard lock(shared.mutex); return shared.remaining == 0; };
-  while (!finished() && pool.run_one()) {}
-  std::unique_lock lock(shared.mutex);
-  shared.done.wait(lock, [&] { return shared.remaining == 0; });
-  if (shared.error) std::rethrow_exception(shared.error);
+  const size_t helpers = std::min(chunks, threads) - 1;
+  for (size_t h = 0; h < helpers; ++h) pool.submit([job, work] { work(job); });
+  work(job);
+  std::unique_lock lock(job->mutex);
+  job->done.wait(lock, [&] { return job->finished == job->chunks; });
+  if (job->error) std::rethrow_exception(job->error);
 }
 
 }  // namespace oneproof::parallel

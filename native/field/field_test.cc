@@ -8,6 +8,7 @@
 
 #include "common/test.h"
 #include "field/koalabear.h"
+#include "field/matrix.h"
 #include "field/monty_lane.h"
 
 using namespace oneproof::field;
@@ -189,5 +190,18 @@ OP_TEST(fp4_group_order) {
     // Not in a proper subfield for random a: a^(p^2) != a (fails with probability ~ p^-2).
     Fp4 u = a.pow(P).pow(P);
     CHECK(u != a);
+  }
+}
+
+OP_TEST(matrix_allocate_is_zeroed_and_shaped) {
+  for (size_t h : {size_t(0), size_t(1), size_t(3), size_t(1) << 20}) {
+    Matrix m = Matrix::allocate(5, h);
+    CHECK_EQ(m.width, size_t(5));
+    CHECK_EQ(m.height, h);
+    CHECK_EQ(m.values.size(), 5 * h);
+    bool zero = true;
+    for (Fp x : m.values) zero &= x.is_zero();
+    CHECK(zero);
+    CHECK(m == Matrix(5, h));
   }
 }

@@ -20,6 +20,10 @@ struct Matrix {
     if (values.size() != w * h) throw std::invalid_argument("Matrix: values.size() != width * height");
   }
 
+  // A zero-filled width x height matrix whose storage asks the OS for transparent huge pages when
+  // large (fewer page faults when a big LDE buffer is first touched). Same contents as Matrix(w, h).
+  static Matrix allocate(size_t w, size_t h);
+
   Fp* row(size_t r) { return values.data() + r * width; }
   const Fp* row(size_t r) const { return values.data() + r * width; }
   std::span<Fp> row_span(size_t r) { return {row(r), width}; }

@@ -122,9 +122,12 @@ void scale_rows_geometric(Isa isa, Matrix& m, Fp first, Fp ratio) {
 
 size_t reverse_bits(size_t index, unsigned bits) {
   if (bits == 0) return 0;
-  size_t r = 0;
-  for (unsigned i = 0; i < bits; ++i) r |= ((index >> i) & 1) << (bits - 1 - i);
-  return r;
+  uint64_t x = index;  // reverse all 64 bits by swapping ever larger halves, then drop the low ones
+  x = ((x >> 1) & 0x5555555555555555ull) | ((x & 0x5555555555555555ull) << 1);
+  x = ((x >> 2) & 0x3333333333333333ull) | ((x & 0x3333333333333333ull) << 2);
+  x = ((x >> 4) & 0x0f0f0f0f0f0f0f0full) | ((x & 0x0f0f0f0f0f0f0f0full) << 4);
+  x = __builtin_bswap64(x);
+  return size_t(x >> (64 - bits));  // bits above `bits` in index were shifted out
 }
 
 void bit_reverse_rows(Matrix& m) {
@@ -199,28 +202,49 @@ Matrix coset_lde_with(Isa isa, const Matrix& evaluations, unsigned log_blowup, F
     throw std::invalid_argument("ntt::coset_lde: height << log_blowup exceeds 2^24");
   if (shift.is_zero()) throw std::invalid_argument("ntt::coset_lde: shift must be nonzero");
   const size_t n = evaluations.height, blowup = size_t(1) << log_blowup, width = evaluations.width;
-  Matrix out(width, n << log_blowup);
+  Matrix out = Matrix::allocate(width, n << log_blowup);
   if (width == 0) return out;
 
   // 1. n * coefficients, in bit-reversed order: position p holds n * c_{rev(p)}.
-  Matrix coeffs = evaluations;
+  Matrix coeffs = Matrix::allocate(width, n);
+  std::copy(evaluations.values.begin(), evaluations.values.end(), coeffs.values.begin());
   dif(k, coeffs, log_n);
   // 2. c_i * shift^i (and the 1/n) turns evaluation on <omega_N> into evaluation on shift * <omega_N>.
+  //    factor[p] = shift^rev(p) / n, built in bit-reversed order directly: going from 2^j to 2^(j+1)
+  //    entries, rev(2p) = rev(p) and rev(2p + 1) = rev(p) + 2^j.
   std::vector<Fp> factor(n);
-  parallel::parallel_for(0, n, 4096, [&](size_t lo, size_t hi) {
-    Fp f = Fp::from_u32(uint32_t(n)).inverse() * shift.pow(lo);
-    for (size_t i = lo; i < hi; ++i, f *= shift) factor[i] = f;
-  });
-  // 3. Bit-reversed input of the size-N DIT: c_{rev_n(p)} sits at position p * blowup and the rest
-  //    is zero. The first log_blowup stages then just copy each such row over its group of
-  //    `blowup` rows, so write those copies directly and start the DIT after them.
-  parallel::parallel_for(0, n, 1024, [&](size_t lo, size_t hi) {
-    for (size_t p = lo; p < hi; ++p) {
-      const Fp f = factor[reverse_bits(p, log_n)];
-      for (size_t t = 0; t < blowup; ++t) field::scale_array(isa, coeffs.row(p), f, out.row(p * blowup + t), width);
+  factor[0] = Fp::from_u32(uint32_t(n)).inverse();
+  Fp shift_pow = shift;  // shift^(2^j)
+  for (size_t size = 1; size < n; size *= 2, shift_pow = shift_pow.square()) {
+    for (size_t p = size; p-- > 0;) {
+      factor[2 * p + 1] = factor[p] * shift_pow;
+      factor[2 * p] = factor[p];
     }
-  });
-  dit(k, out, log_n + log_blowup, log_blowup);
+  }
+  // 3. The size-N DIT wants bit-reversed input: c_{rev_n(p)} at position p * blowup, zeros
+  //    elsewhere. Its first log_blowup stages then merely copy each such row over its group of
+  //    `blowup` rows, so write those copies directly (scaled) and start the DIT after them. Each
+  //    cache block is filled right before its in-cache stages run.
+  const unsigned log_big = log_n + log_blowup;
+  auto fill_rows = [&](size_t out_lo, size_t out_hi) {  // out rows [out_lo, out_hi), group-aligned
+    for (size_t p = out_lo >> log_blowup; p < out_hi >> log_blowup; ++p)
+      for (size_t t = 0; t < blowup; ++t) field::scale_array(isa, coeffs.row(p), factor[p], out.row(p * blowup + t), width);
+  };
+  const unsigned log_block = log_block_rows(width, log_big);
+  const auto table = twiddles(log_big);
+  if (log_blowup < log_block) {
+    const size_t block_rows = size_t(1) << log_block;
+    parallel::parallel_for(0, out.height / block_rows, 1, [&](size_t lo, size_t hi) {
+      for (size_t b = lo; b < hi; ++b) {
+        fill_rows(b * block_rows, (b + 1) * block_rows);
+        k.dit_block(out.row(b * block_rows), width, log_blowup, log_block, table->data());
+      }
+    });
+    dit(k, out, log_big, log_block);  // the sweeps
+  } else {
+    parallel::parallel_for(0, n, 1024, [&](size_t lo, size_t hi) { fill_rows(lo << log_blowup, hi << log_blowup); });
+    dit(k, out, log_big, log_blowup);
+  }
   return out;
 }
 

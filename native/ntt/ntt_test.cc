@@ -176,6 +176,26 @@ OP_TEST(large_coset_lde_matches_known_polynomial) {
   }
 }
 
+OP_TEST(very_wide_rows_skip_cache_blocks) {
+  // Rows wider than half a cache block: every stage is a whole-matrix sweep, and the LDE takes its
+  // fill-everything-first path.
+  const size_t width = 20000;
+  Matrix coeffs = random_matrix(width, 8, 99);
+  Matrix evals = coeffs;
+  ntt::forward(evals);
+  const Fp w8 = field::two_adic_generator(3);
+  for (size_t i : {size_t(0), size_t(3), size_t(7)})
+    for (size_t c : {size_t(0), size_t(12345), width - 1}) CHECK_EQ(evals.at(i, c), horner(coeffs, c, w8.pow(i)));
+  Matrix back = evals;
+  ntt::inverse(back);
+  CHECK(back == coeffs);
+  const Fp shift = Fp::from_u32(field::MULTIPLICATIVE_GENERATOR);
+  Matrix lde = ntt::coset_lde(evals, 2, shift);
+  const Fp w32 = field::two_adic_generator(5);
+  for (size_t i : {size_t(0), size_t(5), size_t(31)})
+    for (size_t c : {size_t(1), width - 2}) CHECK_EQ(lde.at(i, c), horner(coeffs, c, shift * w32.pow(i)));
+}
+
 OP_TEST(coset_lde_is_low_degree_and_agrees_at_random_point) {
   std::mt19937_64 rng(17);
   const size_t width = 5, n = 32;
@@ -204,6 +224,13 @@ OP_TEST(bit_reverse_rows_permutes) {
   CHECK_EQ(ntt::reverse_bits(1, 3), size_t(4));
   CHECK_EQ(ntt::reverse_bits(6, 3), size_t(3));
   CHECK_EQ(ntt::reverse_bits(0, 0), size_t(0));
+  CHECK_EQ(ntt::reverse_bits(0b1011, 2), size_t(0b11));  // only the low `bits` bits count
+  for (unsigned bits = 1; bits <= 24; ++bits)
+    for (size_t i : {size_t(0), size_t(1), size_t(5), (size_t(1) << bits) - 1, size_t(0x123456) & ((size_t(1) << bits) - 1)}) {
+      size_t expected = 0;
+      for (unsigned b = 0; b < bits; ++b) expected |= ((i >> b) & 1) << (bits - 1 - b);
+      CHECK_EQ(ntt::reverse_bits(i, bits), expected);
+    }
   Matrix m(2, 8);
   for (size_t r = 0; r < 8; ++r) { m.at(r, 0) = Fp::from_u32(uint32_t(r)); m.at(r, 1) = Fp::from_u32(uint32_t(100 + r)); }
   Matrix orig = m;

@@ -11,10 +11,13 @@ using field::Fp;
 std::shared_ptr<const std::vector<Fp>> twiddles(unsigned log_n) {
   static std::mutex mutex;
   static std::shared_ptr<const std::vector<Fp>> table;
-  std::lock_guard lock(mutex);
   const size_t n = size_t(1) << log_n;
-  if (table && table->size() >= n) return table;
-
+  {
+    std::lock_guard lock(mutex);
+    if (table && table->size() >= n) return table;
+  }
+  // Computed without the lock (it uses the thread pool); concurrent growers may both compute, the
+  // larger table wins.
   auto grown = std::make_shared<std::vector<Fp>>(n);
   std::vector<Fp>& tw = *grown;
   for (size_t half = 1, bits = 1; half < n; half *= 2, ++bits) {
@@ -24,7 +27,8 @@ std::shared_ptr<const std::vector<Fp>> twiddles(unsigned log_n) {
       for (size_t k = lo; k < hi; ++k, x *= w) tw[half + k] = x;
     });
   }
-  table = std::move(grown);
+  std::lock_guard lock(mutex);
+  if (!table || table->size() < grown->size()) table = std::move(grown);
   return table;
 }
 

@@ -29,6 +29,7 @@ export const CONFIG_KEYS: Record<string, Kind> = {
   'prover.deadlineMs': 'number',
   'prover.maxAttempts': 'number',
   'prover.staleSlots': 'number',
+  'prover.guestElf': 'string',
   'p2p.enabled': 'boolean',
   'p2p.listen': 'list',
   'p2p.bootstrap': 'list',

@@ -36,6 +36,8 @@ export interface OneproofConfig {
     maxAttempts: number;
     /** Jobs more than this many slots behind the newest are cancelled as stale. */
     staleSlots: number;
+    /** The validator guest ELF proven for each block (its hash is the program id). */
+    guestElf?: string;
   };
   p2p: {
     enabled: boolean;
@@ -87,7 +89,7 @@ export function validateConfig(c: OneproofConfig, origin: (key: string) => strin
   if (c.role === 'prover' && c.execution.urls.length === 0) {
     bad('execution.urls', 'a prover needs an execution client (or use --role verifier for proof-only mode)');
   }
-  if (c.execution.urls.length > 0 && !c.jwtSecret) bad('jwtSecret', 'required when an execution client is configured');
+  if (!c.jwtSecret) bad('jwtSecret', 'required: path of the hex JWT secret the beacon node (and execution client) use');
   if (typeof c.engine.host !== 'string' || c.engine.host === '') bad('engine.host', 'must be a host name or address');
   if (!isPort(c.engine.port)) bad('engine.port', 'must be a port number 0-65535');
   if (!isPositiveInt(c.engine.maxBodyBytes)) bad('engine.maxBodyBytes', 'must be a positive integer (bytes)');
@@ -97,6 +99,7 @@ export function validateConfig(c: OneproofConfig, origin: (key: string) => strin
   if (!isPositiveInt(c.prover.deadlineMs)) bad('prover.deadlineMs', 'must be a positive integer (ms)');
   if (!isPositiveInt(c.prover.maxAttempts)) bad('prover.maxAttempts', 'must be a positive integer');
   if (!isPositiveInt(c.prover.staleSlots)) bad('prover.staleSlots', 'must be a positive integer');
+  if (c.prover.guestElf !== undefined && (typeof c.prover.guestElf !== 'string' || c.prover.guestElf === '')) bad('prover.guestElf', 'must be a file path');
   if (typeof c.p2p.enabled !== 'boolean') bad('p2p.enabled', 'must be true or false');
   if (!Array.isArray(c.p2p.listen) || c.p2p.listen.some((a) => typeof a !== 'string' || !a.startsWith('/'))) {
     bad('p2p.listen', 'must be a list of multiaddrs like /ip4/127.0.0.1/tcp/9100');

@@ -3,3 +3,5 @@
 export { loadAddon, projectRoot } from './loader.js';
 export { buildInfo } from './build-info.js';
 export { poseidon2, POSEIDON2_WIDTHS, KOALABEAR_P } from './poseidon2.js';
+export { starkExampleProve, starkVerify, securityBits, starkPresets } from './stark.js';
+export type { FriParams, ExampleMachine, ExampleProof, VerifyResult, SecurityBits } from './stark.js';

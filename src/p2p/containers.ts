@@ -1,4 +1,5 @@
 // SSZ containers of the pinned EIP-8025 version (see constants.ts) and the signing helpers' containers.
+import './ssz-hasher.js';
 import { ByteListType, ByteVectorType, ContainerType, ListCompositeType, UintNumberType, type ValueOf } from '@chainsafe/ssz';
 import { MAX_PROOF_SIZE, MAX_REQUEST_BLOCKS_DENEB } from './constants.js';
 

@@ -14,7 +14,9 @@
 //     isPayloadKnown: (root) => sidecar.knows(root),          // optional; default: all known
 //   });
 //   node.on('proof', ({ proof, via, from }) => ...);          // each verified proof (gossip, catch-up, local)
-//   await node.publish(executionProof);                       // sign, verify locally, store, gossip
+//   await node.publish(executionProof);                       // sign, verify locally, store, gossip;
+//                                                             // throws if it does not verify, returns
+//                                                             // published:false if one is already known
 //   node.payloadKnown(newPayloadRequestRoot);                 // releases queued proofs; fetches missing ones
 //   await node.catchUp([root, ...]);                          // explicit by-root catch-up from peers
 //   node.peers(); await node.stop();
@@ -23,7 +25,7 @@
 // signature; without it (standalone testnet, own fork digest) proofs are unsigned (index 0, zero
 // signature) and rest on the proof verifier alone.
 export { ProofGossipNode, DEFAULT_LIMITS } from './node.js';
-export type { ProofGossipOptions, P2PLimits, P2PLogger, ProofEvent, VerdictEvent, PeerInfo, ProofSource } from './node.js';
+export type { ProofGossipOptions, P2PLimits, P2PLogger, ProofEvent, VerdictEvent, PeerInfo, ProofSource, PublishResult } from './node.js';
 export type { ProofVerifier, VerifyResult } from './verifier.js';
 export { ExecutionProof, SignedExecutionProof, PublicInput } from './containers.js';
 export { executionProofDomain, signingRoot, signProof, staticValidatorSet, PublicKey, SecretKey } from './signing.js';

@@ -1,25 +1,18 @@
-// The proof gossip node: libp2p (TCP, noise, yamux, identify, ping, gossipsub) on the EIP-8025 topic,
+// The proof gossip node: the libp2p stack (libp2p.ts) on the EIP-8025 topic,
 // with validation before forwarding, peer penalties, a recent-proofs store and by-root catch-up.
 import { EventEmitter } from 'node:events';
-import { createLibp2p, type Libp2p } from 'libp2p';
-import { tcp } from '@libp2p/tcp';
-import { noise } from '@chainsafe/libp2p-noise';
-import { yamux } from '@chainsafe/libp2p-yamux';
-import { identify } from '@libp2p/identify';
-import { ping } from '@libp2p/ping';
-import { bootstrap } from '@libp2p/bootstrap';
-import { mdns } from '@libp2p/mdns';
-import { gossipsub, TopicValidatorResult, type GossipSub, type GossipsubMessage } from '@libp2p/gossipsub';
-import { KEEP_ALIVE, type PeerId, type Stream, type Connection } from '@libp2p/interface';
-import { GOSSIPSUB_PARAMS, MAX_PAYLOAD_SIZE, MAX_SIGNED_EXECUTION_PROOF_SIZE, PROOFS_BY_ROOT_PROTOCOL } from './constants.js';
+import { TopicValidatorResult, type GossipsubMessage } from '@libp2p/gossipsub';
+import { peerIdFromString } from '@libp2p/peer-id';
+import type { PeerId, Stream, Connection } from '@libp2p/interface';
+import { createProofLibp2p, isBannedIn, type GossipSubRouter, type ProofLibp2p } from './libp2p.js';
+import { PROOFS_BY_ROOT_PROTOCOL, RESP_RESOURCE_UNAVAILABLE } from './constants.js';
 import { SignedExecutionProof, type ExecutionProof } from './containers.js';
 import { loadOrCreatePeerKey } from './identity.js';
-import { requestProofsByRoot, serveProofsByRoot } from './reqresp.js';
-import { peerScoreParams, SCORE_THRESHOLDS } from './scoring.js';
+import { encodeErrorChunk, requestProofsByRoot, serveProofsByRoot, writeAll } from './reqresp.js';
+import { SCORE_THRESHOLDS } from './scoring.js';
 import { signProof, type ProofSigner, type SignatureScheme } from './signing.js';
-import { compressRaw, maxCompressedLength, uncompressRaw } from './snappy.js';
 import { RecentProofStore } from './store.js';
-import { computeMessageId, executionProofTopic, toHex } from './topic.js';
+import { executionProofTopic } from './topic.js';
 import { ProofValidator, type Verdict } from './validation.js';
 import type { ProofVerifier } from './verifier.js';
 
@@ -40,6 +33,11 @@ export interface P2PLimits {
   /** Deadline of one catch-up exchange (ms) and how many peers one catch-up asks. */
   catchUpTimeoutMs: number;
   catchUpPeers: number;
+  /** Roots per catch-up request (≤ 128) and most response bytes accepted for one request. */
+  catchUpBatch: number;
+  catchUpMaxBytes: number;
+  /** Catch-up requests served per peer per minute. */
+  catchUpRequestsPerMinute: number;
   /** After a payload becomes known without a proof, wait this long before asking peers (ms; 0 = never). */
   autoCatchUpDelayMs: number;
   /** How long a peer whose score fell below the graylist threshold stays disconnected (ms). */
@@ -58,6 +56,9 @@ export const DEFAULT_LIMITS: P2PLimits = {
   seenCapacity: 16_384,
   catchUpTimeoutMs: 10_000,
   catchUpPeers: 3,
+  catchUpBatch: 16,
+  catchUpMaxBytes: 64 * 1024 * 1024,
+  catchUpRequestsPerMinute: 30,
   autoCatchUpDelayMs: 2000,
   banDurationMs: 10 * 60_000,
   maxInboundCatchUpStreams: 4,
@@ -110,6 +111,14 @@ export interface VerdictEvent {
   msgId?: string;
 }
 
+export interface PublishResult {
+  /** False when a valid proof of this type was already known for the payload (nothing sent). */
+  published: boolean;
+  /** Peers the message was sent to directly. */
+  recipients: number;
+  reason?: string;
+}
+
 export interface PeerInfo {
   peerId: string;
   addrs: string[];
@@ -120,29 +129,22 @@ export interface PeerInfo {
 export interface ProofGossipEvents {
   proof: [ProofEvent];
   verdict: [VerdictEvent];
-  banned: [{ peerId: string; score: number }];
+  banned: [{ peerId: string; score: number; reason: string }];
 }
 
 const noopLog: P2PLogger = { info() {}, warn() {}, debug() {} };
-
-/** Gossipsub's concrete class has these; its exported interface does not. */
-type GossipSubRouter = GossipSub & {
-  getScore(peerId: string): number;
-  reportMessageValidationResult(msgId: string, propagationSource: string, acceptance: TopicValidatorResult): void;
-};
-
-type Services = { identify: unknown; ping: unknown; pubsub: GossipSub };
 
 export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
   readonly topic: string;
   private readonly limits: P2PLimits;
   private readonly log: P2PLogger;
   private readonly autoCatchUps = new Set<NodeJS.Timeout>();
+  private readonly catchUpServed = new Map<string, number[]>();
   private validating = 0;
   private stopped = false;
 
   private constructor(
-    private readonly libp2p: Libp2p<Services>,
+    private readonly libp2p: ProofLibp2p,
     private readonly validator: ProofValidator,
     private readonly store: RecentProofStore,
     private readonly opts: ProofGossipOptions,
@@ -175,66 +177,8 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     for (const p of store.all()) validator.markValid(p);
 
     const banned = new Map<string, number>();
-    const isBanned = (peer: PeerId): boolean => {
-      const until = banned.get(peer.toString());
-      if (until === undefined) return false;
-      if (until > Date.now()) return true;
-      banned.delete(peer.toString());
-      return false;
-    };
-    const useBootstrap = opts.bootstrap !== undefined && opts.bootstrap.length > 0;
-    const libp2p = await createLibp2p({
-      privateKey,
-      addresses: { listen: opts.listen },
-      transports: [tcp()],
-      connectionEncrypters: [noise()],
-      streamMuxers: [yamux()],
-      peerDiscovery: [
-        // Static peers are tagged keep-alive so the connection manager redials them.
-        ...(useBootstrap ? [bootstrap({ list: opts.bootstrap ?? [], timeout: 10, tagName: KEEP_ALIVE, tagValue: 50 })] : []),
-        ...(opts.mdns === true ? [mdns({ interval: 10_000 })] : []),
-      ],
-      connectionManager: {
-        maxConnections: limits.maxConnections,
-        inboundConnectionThreshold: limits.inboundConnectionsPerSecond,
-      },
-      connectionGater: {
-        denyDialPeer: isBanned,
-        denyInboundEncryptedConnection: isBanned,
-      },
-      services: {
-        identify: identify(),
-        ping: ping(),
-        pubsub: gossipsub({
-          D: GOSSIPSUB_PARAMS.D,
-          Dlo: GOSSIPSUB_PARAMS.Dlo,
-          Dhi: GOSSIPSUB_PARAMS.Dhi,
-          Dlazy: GOSSIPSUB_PARAMS.Dlazy,
-          heartbeatInterval: GOSSIPSUB_PARAMS.heartbeatIntervalMs,
-          fanoutTTL: GOSSIPSUB_PARAMS.fanoutTtlMs,
-          mcacheLength: GOSSIPSUB_PARAMS.mcacheLength,
-          mcacheGossip: GOSSIPSUB_PARAMS.mcacheGossip,
-          seenTTL: GOSSIPSUB_PARAMS.seenTtlMs,
-          // Consensus gossip carries no author, seqno or libp2p signature.
-          globalSignaturePolicy: 'StrictNoSign',
-          asyncValidation: true,
-          allowPublishToZeroTopicPeers: true,
-          allowedTopics: [topic],
-          msgIdFn: (msg) => computeMessageId(msg.topic, msg.data),
-          msgIdToStrFn: (id) => toHex(id),
-          dataTransform: {
-            // Declared length is checked before decompressing: a snappy bomb is rejected unopened.
-            inboundTransform: (_t, data) => uncompressRaw(data, MAX_SIGNED_EXECUTION_PROOF_SIZE),
-            outboundTransform: (_t, data) => compressRaw(data),
-          },
-          maxInboundDataLength: maxCompressedLength(MAX_PAYLOAD_SIZE),
-          maxOutboundBufferSize: 4 * maxCompressedLength(MAX_PAYLOAD_SIZE),
-          scoreParams: peerScoreParams(topic, opts.ipColocationWhitelist ?? []),
-          scoreThresholds: SCORE_THRESHOLDS,
-        }) as never,
-      },
-    });
-    const node = new ProofGossipNode(libp2p as unknown as Libp2p<Services>, validator, store, opts, banned, limits, topic);
+    const libp2p = await createProofLibp2p({ ...opts, privateKey, topic, limits, isBanned: (peer) => isBannedIn(banned, peer.toString()) });
+    const node = new ProofGossipNode(libp2p, validator, store, opts, banned, limits, topic);
     await node.start();
     return node;
   }
@@ -277,7 +221,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
    * Signs (or, on a standalone network, leaves unsigned), checks with the same rules as received
    * proofs — an honest node never gossips a proof it has not verified — stores and publishes.
    */
-  async publish(proof: ExecutionProof): Promise<{ recipients: number }> {
+  async publish(proof: ExecutionProof): Promise<PublishResult> {
     const signed: SignedExecutionProof = { message: proof, validatorIndex: 0, signature: new Uint8Array(96) };
     if (this.opts.validators !== undefined) {
       if (this.opts.signer === undefined) throw new Error('this network needs signed proofs and no validator key is configured');
@@ -286,11 +230,13 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     }
     const ssz = SignedExecutionProof.serialize(signed);
     const verdict = await this.validator.validate(ssz, { payloadKnown: true });
-    if (verdict.action !== 'accept') throw new Error(`refusing to publish: ${verdict.reason}`);
-    await this.store.put(signed);
+    if (verdict.action === 'reject') throw new Error(`refusing to publish: ${verdict.reason}`);
+    // IGNORE: the network already has a valid proof of this type for the payload (or this one).
+    if (verdict.action === 'ignore') return { published: false, recipients: 0, reason: verdict.reason };
+    await this.keep(signed);
     this.emit('proof', { proof: signed, via: 'local' });
     const result = await this.pubsub.publish(this.topic, ssz);
-    return { recipients: result.recipients.length };
+    return { published: true, recipients: result.recipients.length };
   }
 
   /** The sidecar learned this payload: proofs waiting for it are revalidated; missing ones fetched. */
@@ -315,13 +261,18 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     const peers = shuffle(this.libp2p.getPeers()).slice(0, this.limits.catchUpPeers);
     for (const peer of peers) {
       if (wanted.length === 0) break;
-      for (let i = 0; i < wanted.length; i += 128) {
-        const batch = wanted.slice(i, i + 128);
+      for (let i = 0; i < wanted.length; i += this.limits.catchUpBatch) {
+        const batch = wanted.slice(i, i + this.limits.catchUpBatch);
         for (const ssz of await this.fetchFrom(peer, batch)) {
           const verdict = await this.validator.validate(ssz);
           this.emit('verdict', { via: 'catch-up', from: peer.toString(), action: verdict.action, reason: verdict.action === 'accept' ? undefined : verdict.reason });
+          if (verdict.action === 'reject') {
+            // Only a broken or hostile peer serves a proof that fails validation.
+            this.ban(peer, 'served an invalid proof on catch-up');
+            break;
+          }
           if (verdict.action !== 'accept') continue;
-          await this.store.put(verdict.proof);
+          await this.keep(verdict.proof);
           accepted.push(verdict.proof);
           this.emit('proof', { proof: verdict.proof, via: 'catch-up', from: peer.toString() });
         }
@@ -338,7 +289,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
       stream = await this.libp2p.dialProtocol(peer, PROOFS_BY_ROOT_PROTOCOL, { signal });
       const s = stream;
       signal.addEventListener('abort', () => s.abort(new Error('catch-up timed out')), { once: true });
-      return await requestProofsByRoot(s, roots, signal);
+      return await requestProofsByRoot(s, roots, signal, this.limits.catchUpMaxBytes);
     } catch (e) {
       this.log.debug({ peer: peer.toString(), err: (e as Error).message }, 'catch-up request failed');
       stream?.abort(e as Error);
@@ -347,14 +298,31 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
   }
 
   private async onCatchUpRequest(stream: Stream, conn: Connection): Promise<void> {
+    const peer = conn.remotePeer.toString();
     const signal = AbortSignal.timeout(this.limits.catchUpTimeoutMs);
     signal.addEventListener('abort', () => stream.abort(new Error('catch-up response timed out')), { once: true });
     try {
+      if (!this.catchUpAllowance(peer)) {
+        await writeAll(stream, encodeErrorChunk(RESP_RESOURCE_UNAVAILABLE, 'rate limited'), signal);
+        await stream.close({ signal });
+        return;
+      }
       const sent = await serveProofsByRoot(stream, (root) => this.store.byPayloadRoot(root), signal);
-      this.log.debug({ peer: conn.remotePeer.toString(), sent }, 'served catch-up request');
+      this.log.debug({ peer, sent }, 'served catch-up request');
     } catch (e) {
       stream.abort(e as Error);
     }
+  }
+
+  /** Sliding one-minute window of served requests per peer. */
+  private catchUpAllowance(peer: string): boolean {
+    const now = Date.now();
+    const recent = (this.catchUpServed.get(peer) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= this.limits.catchUpRequestsPerMinute) return false;
+    recent.push(now);
+    this.catchUpServed.set(peer, recent);
+    if (this.catchUpServed.size > 4 * this.limits.maxConnections) this.catchUpServed.delete(this.catchUpServed.keys().next().value as string);
+    return true;
   }
 
   private async onGossip({ propagationSource, msgId, msg }: GossipsubMessage): Promise<void> {
@@ -368,6 +336,9 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
       this.validating++;
       try {
         verdict = await this.validator.validate(msg.data);
+      } catch (e) {
+        // A bug in validation must not take the node down; the message is simply not forwarded.
+        verdict = { action: 'ignore', reason: `validation error: ${(e as Error).message}` };
       } finally {
         this.validating--;
       }
@@ -377,7 +348,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     this.pubsub.reportMessageValidationResult(msgId, from, acceptance);
     this.emit('verdict', { via: 'gossip', from, action: verdict.action, reason: verdict.action === 'accept' ? undefined : verdict.reason, msgId });
     if (verdict.action === 'accept') {
-      await this.store.put(verdict.proof);
+      await this.keep(verdict.proof);
       this.emit('proof', { proof: verdict.proof, via: 'gossip', from });
     } else if (verdict.action === 'reject') {
       this.log.warn({ peer: from, reason: verdict.reason }, 'rejected gossip proof');
@@ -385,33 +356,53 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     }
   }
 
+  /** Stores a verified proof; a full or failing disk is logged, it does not stop delivery. */
+  private async keep(proof: SignedExecutionProof): Promise<void> {
+    try {
+      await this.store.put(proof);
+    } catch (e) {
+      this.log.warn({ err: (e as Error).message }, 'could not store proof');
+    }
+  }
+
   /** Disconnects and bans peers whose gossipsub score fell below the graylist threshold. */
   private dropBadPeers(): void {
     if (this.stopped) return;
     for (const peer of this.libp2p.getPeers()) {
-      const id = peer.toString();
-      const score = this.pubsub.getScore(id);
-      if (score >= SCORE_THRESHOLDS.graylistThreshold || this.banned.has(id)) continue;
-      this.banned.set(id, Date.now() + this.limits.banDurationMs);
-      this.log.warn({ peer: id, score }, 'peer score below graylist threshold: disconnecting');
-      this.emit('banned', { peerId: id, score });
-      void this.libp2p.hangUp(peer).catch(() => undefined);
+      if (this.pubsub.getScore(peer.toString()) < SCORE_THRESHOLDS.graylistThreshold) this.ban(peer, 'gossip score below graylist threshold');
     }
+  }
+
+  private ban(peer: PeerId, reason: string): void {
+    const id = peer.toString();
+    if (this.stopped || this.isBanned(id)) return;
+    const score = this.pubsub.getScore(id);
+    this.banned.set(id, Date.now() + this.limits.banDurationMs);
+    this.log.warn({ peer: id, score, reason }, 'disconnecting and banning peer');
+    this.emit('banned', { peerId: id, score, reason });
+    void this.libp2p.hangUp(peer).catch(() => undefined);
   }
 
   /** Currently connected peers with their gossip score. */
   peers(): PeerInfo[] {
-    return this.libp2p.getConnections().map((c) => ({
-      peerId: c.remotePeer.toString(),
-      addrs: [c.remoteAddr.toString()],
-      direction: c.direction,
-      score: this.pubsub.getScore(c.remotePeer.toString()),
-    }));
+    const byPeer = new Map<string, PeerInfo>();
+    for (const c of this.libp2p.getConnections()) {
+      const id = c.remotePeer.toString();
+      const known = byPeer.get(id);
+      if (known !== undefined) known.addrs.push(c.remoteAddr.toString());
+      else byPeer.set(id, { peerId: id, addrs: [c.remoteAddr.toString()], direction: c.direction, score: this.pubsub.getScore(id) });
+    }
+    return [...byPeer.values()];
   }
 
   /** Peers subscribed to the proof topic. */
   topicPeers(): string[] {
     return this.pubsub.getSubscribers(this.topic).map((p) => p.toString());
+  }
+
+  /** Received proofs waiting for their payload to become known. */
+  get pendingProofs(): number {
+    return this.validator.pending.size;
   }
 
   /** Gossip score this node gives a peer. */
@@ -420,8 +411,12 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
   }
 
   isBanned(peerId: string): boolean {
-    const until = this.banned.get(peerId);
-    return until !== undefined && until > Date.now();
+    return isBannedIn(this.banned, peerId);
+  }
+
+  /** Round-trip time to a connected peer (libp2p ping), in ms. */
+  async ping(peerId: string): Promise<number> {
+    return this.libp2p.services.ping.ping(peerIdFromString(peerId), { signal: AbortSignal.timeout(10_000) });
   }
 
   /** Verified proofs this node holds for a payload (from the store). */

@@ -138,12 +138,13 @@ export async function serveProofsByRoot(
 }
 
 /** Client side: sends the request and collects the SSZ bytes of each proof returned. */
-export async function requestProofsByRoot(stream: Stream, roots: Uint8Array[], signal: AbortSignal): Promise<Uint8Array[]> {
+export async function requestProofsByRoot(stream: Stream, roots: Uint8Array[], signal: AbortSignal, maxTotalBytes = Infinity): Promise<Uint8Array[]> {
   await writeAll(stream, encodeRequest(roots), signal);
   await stream.close({ signal });
   const reader = new StreamReader(stream);
   const out: Uint8Array[] = [];
   const limit = Math.min(MAX_REQUEST_EXECUTION_PROOFS, roots.length * MAX_EXECUTION_PROOFS_PER_PAYLOAD);
+  let total = 0;
   while (!(await reader.atEnd())) {
     const code = await reader.readByte();
     if (code !== RESP_SUCCESS) {
@@ -151,7 +152,9 @@ export async function requestProofsByRoot(stream: Stream, roots: Uint8Array[], s
       throw new ReqRespError(`peer answered error ${code}: ${new TextDecoder().decode(msg)}`);
     }
     if (out.length >= limit) throw new ReqRespError('peer sent more proofs than requested');
-    out.push(await reader.readPayload(MAX_SIGNED_EXECUTION_PROOF_SIZE));
+    const proof = await reader.readPayload(Math.min(MAX_SIGNED_EXECUTION_PROOF_SIZE, maxTotalBytes - total));
+    total += proof.length;
+    out.push(proof);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Gossip validation of SignedExecutionProof messages, rule by rule as the pinned spec lists them
 // (p2p-interface.md, "execution_proof"). Returns ACCEPT / IGNORE / REJECT with a reason; gossipsub
 // forwards only ACCEPT and scores REJECT against the sender.
+import { createHash } from 'node:crypto';
 import { MAX_PROOF_SIZE, MAX_SIGNED_EXECUTION_PROOF_SIZE } from './constants.js';
 import { SignedExecutionProof } from './containers.js';
 import { BoundedSet } from './bounded-set.js';
@@ -10,7 +11,7 @@ import { runVerifier, type ProofVerifier } from './verifier.js';
 import { PendingPayloads } from './pending.js';
 
 export type Verdict =
-  | { action: 'accept'; proof: SignedExecutionProof; proofRoot: Uint8Array }
+  | { action: 'accept'; proof: SignedExecutionProof }
   | { action: 'ignore' | 'reject'; reason: string };
 
 export interface ValidatorOptions {
@@ -31,8 +32,9 @@ const ZERO_SIGNATURE = new Uint8Array(96);
 
 export class ProofValidator {
   /**
-   * Rule 1 (already processed), keyed by the root of the whole SignedExecutionProof: keyed by the
-   * message alone, a copy with a bad signature arriving first would shadow the genuine proof.
+   * Rule 1 (already processed), keyed by SHA-256 of the whole SignedExecutionProof encoding (SSZ is
+   * canonical, so this identifies the value; cheaper than its hash_tree_root). Keyed by the message
+   * alone, a copy with a bad signature arriving first would shadow the genuine proof.
    */
   private readonly seenProofs: BoundedSet;
   /** Rules 3 and 10: a valid proof is known for (payload root, proof type). */
@@ -53,7 +55,7 @@ export class ProofValidator {
 
   /** Marks a proof as already valid (loaded from the store, or published by this node). */
   markValid(proof: SignedExecutionProof): void {
-    this.seenProofs.add(toHex(SignedExecutionProof.hashTreeRoot(proof)));
+    this.seenProofs.add(toHex(sha256(SignedExecutionProof.serialize(proof))));
     this.markValidType(proof);
   }
 
@@ -74,8 +76,7 @@ export class ProofValidator {
       return reject(`malformed SSZ: ${(e as Error).message}`);
     }
     const proof = signed.message;
-    const proofRoot = SignedExecutionProof.hashTreeRoot(signed);
-    const proofRootHex = toHex(proofRoot);
+    const proofRootHex = toHex(sha256(ssz));
     if (this.seenProofs.has(proofRootHex)) return ignore('proof already seen');
     this.seenProofs.add(proofRootHex);
 
@@ -102,7 +103,7 @@ export class ProofValidator {
 
     if (this.validPerType.has(typeKey(signed))) return ignore('a valid proof of this type arrived meanwhile');
     this.markValidType(signed);
-    return { action: 'accept', proof: signed, proofRoot };
+    return { action: 'accept', proof: signed };
   }
 
   private markValidType(p: SignedExecutionProof): void {
@@ -127,6 +128,10 @@ export class ProofValidator {
     if (!verifyProofSignature(signed.message, signed.signature, pubkey, scheme.domain)) return 'invalid BLS signature';
     return undefined;
   }
+}
+
+function sha256(bytes: Uint8Array): Uint8Array {
+  return createHash('sha256').update(bytes).digest();
 }
 
 function typeKey(p: SignedExecutionProof): string {

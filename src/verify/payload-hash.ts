@@ -1,7 +1,7 @@
 // The block hash an execution payload claims, recomputed from its fields: keccak of the RLP header
 // (Cancun fields, plus requestsHash from Prague on). A payload whose recomputed hash differs from
 // `blockHash` describes no block, whatever a proof says about that hash.
-import { concat, encodeRlp, getBytes, keccak256, sha256, toBeHex, type RlpStructuredDataish } from 'ethers';
+import { concat, decodeRlp, encodeRlp, getBytes, keccak256, sha256, toBeHex, type RlpStructuredDataish } from 'ethers';
 import { orderedTrieRoot } from './ordered-trie.js';
 import type { ExecutionPayload, Hex, NewPayloadRequest, WithdrawalV1 } from './payload.js';
 
@@ -75,8 +75,6 @@ export function checkPayloadConsistency(req: NewPayloadRequest): string | null {
   }
   return null;
 }
-
-import { decodeRlp } from 'ethers';
 
 /** Versioned hashes of an EIP-4844 transaction (field 10 of its RLP payload). */
 function blobTxFields(tx: Hex): string[] | null {

@@ -116,6 +116,43 @@ describe('SSZ containers of the pinned EIP-8025 version', () => {
     expect(SignedExecutionProof.serialize(big).length).toBe(MAX_SIGNED_EXECUTION_PROOF_SIZE);
   });
 
+  it('hash_tree_root (native hashtree hasher) equals a direct SHA-256 merkleization', () => {
+    const sha = (...parts: Uint8Array[]): Uint8Array => {
+      const h = createHash('sha256');
+      for (const p of parts) h.update(p);
+      return h.digest();
+    };
+    const zero: Uint8Array[] = [new Uint8Array(32)];
+    for (let d = 1; d <= 20; d++) zero.push(sha(zero[d - 1], zero[d - 1]));
+    const merkleize = (chunks: Uint8Array[], depth: number): Uint8Array => {
+      let layer = chunks;
+      for (let d = 0; d < depth; d++) {
+        if (layer.length === 0) return zero[depth];
+        if (layer.length % 2 === 1) layer = [...layer, zero[d]];
+        const next: Uint8Array[] = [];
+        for (let i = 0; i < layer.length; i += 2) next.push(sha(layer[i], layer[i + 1]));
+        layer = next;
+      }
+      return layer[0];
+    };
+    const data = pseudoRandom(100_001, 9);
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < data.length; i += 32) {
+      const c = new Uint8Array(32);
+      c.set(data.subarray(i, i + 32));
+      chunks.push(c);
+    }
+    const lengthChunk = new Uint8Array(32);
+    new DataView(lengthChunk.buffer).setUint32(0, data.length, true);
+    const dataRoot = sha(merkleize(chunks, Math.log2(MAX_PROOF_SIZE / 32)), lengthChunk);
+    const typeChunk = new Uint8Array(32);
+    typeChunk[0] = 3;
+    const payloadRootBytes = new Uint8Array(32).fill(0x5a);
+    const expected = merkleize([dataRoot, typeChunk, payloadRootBytes], 2);
+    const root = ExecutionProof.hashTreeRoot({ proofData: data, proofType: 3, publicInput: { newPayloadRequestRoot: payloadRootBytes } });
+    expect(Buffer.from(root).toString('hex')).toBe(Buffer.from(expected).toString('hex'));
+  });
+
   it('rejects truncated, over-long and offset-corrupted encodings', () => {
     const bytes = SignedExecutionProof.serialize({ message: proof, validatorIndex: 1, signature: new Uint8Array(96) });
     expect(() => SignedExecutionProof.deserialize(bytes.subarray(0, 50))).toThrow();

@@ -1,6 +1,6 @@
 // Shared fixtures for the p2p tests: validator keys, proofs, and a test proof checker.
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SecretKey, PublicKey } from '@chainsafe/blst';
@@ -52,8 +52,17 @@ export function makeProof(root: Uint8Array, size = 1024, proofType = 1): Executi
   return { proofData: data, proofType, publicInput: { newPayloadRequestRoot: root } };
 }
 
+const tempDirs: string[] = [];
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `oneproof-p2p-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `oneproof-p2p-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Removes every directory `tempDir` made in this test file (call from afterAll, after nodes stop). */
+export function removeTempDirs(): void {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** Resolves once `pred()` holds, checking every `everyMs`; rejects after `timeoutMs` (not a timing assertion: a deadlock guard). */

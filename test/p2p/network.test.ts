@@ -7,12 +7,12 @@ import { yamux } from '@chainsafe/libp2p-yamux';
 import { identify } from '@libp2p/identify';
 import { bootstrap } from '@libp2p/bootstrap';
 import { gossipsub, type GossipSub } from '@libp2p/gossipsub';
-import { ProofGossipNode, type ProofEvent, type VerdictEvent } from '../../src/p2p/node.js';
+import { ProofGossipNode, type ProofEvent, type ProofGossipOptions, type VerdictEvent } from '../../src/p2p/node.js';
 import { SignedExecutionProof, type ExecutionProof } from '../../src/p2p/containers.js';
 import { signProof } from '../../src/p2p/signing.js';
 import { compressRaw, encodeVarint } from '../../src/p2p/snappy.js';
 import { standaloneForkDigest, toHex } from '../../src/p2p/topic.js';
-import { bindingVerifier, DOMAIN, makeProof, payloadRoot, tempDir, validatorKey, validatorSet, waitUntil } from './helpers.js';
+import { bindingVerifier, DOMAIN, makeProof, payloadRoot, removeTempDirs, tempDir, validatorKey, validatorSet, waitUntil } from './helpers.js';
 
 const N = 5;
 const validators = validatorSet(8); // honest nodes sign as 0..4; validators 5..7 are malicious
@@ -26,7 +26,7 @@ interface Member {
   banned: string[];
 }
 
-async function startMember(index: number, dataDir: string, bootstrapAddrs: string[]): Promise<Member> {
+async function startMember(index: number, dataDir: string, bootstrapAddrs: string[], extra: Partial<ProofGossipOptions> = {}): Promise<Member> {
   const node = await ProofGossipNode.create({
     listen: ['/ip4/127.0.0.1/tcp/0'],
     bootstrap: bootstrapAddrs,
@@ -37,6 +37,7 @@ async function startMember(index: number, dataDir: string, bootstrapAddrs: strin
     verifier: bindingVerifier,
     ipColocationWhitelist: ['127.0.0.1'],
     limits: { inboundConnectionsPerSecond: 1000, autoCatchUpDelayMs: 0 },
+    ...extra,
   });
   const m: Member = { node, dataDir, proofs: [], verdicts: [], banned: [] };
   node.on('proof', (e) => m.proofs.push(e));
@@ -49,14 +50,14 @@ const hasProof = (m: Member, root: Uint8Array): boolean =>
   m.proofs.some((e) => toHex(e.proof.message.publicInput.newPayloadRequestRoot) === toHex(root));
 
 /** A peer that speaks gossipsub on the topic but validates nothing and sends what it is told. */
-async function startAttacker(target: ProofGossipNode): Promise<Libp2p<{ identify: unknown; pubsub: GossipSub }>> {
+async function startAttacker(target: ProofGossipNode, signaturePolicy: 'StrictNoSign' | 'StrictSign' = 'StrictNoSign'): Promise<Libp2p<{ identify: unknown; pubsub: GossipSub }>> {
   const node = await createLibp2p({
     addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
     transports: [tcp()],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
     peerDiscovery: [bootstrap({ list: target.multiaddrs(), timeout: 10 })],
-    services: { identify: identify(), pubsub: gossipsub({ globalSignaturePolicy: 'StrictNoSign', allowPublishToZeroTopicPeers: true }) },
+    services: { identify: identify(), pubsub: gossipsub({ globalSignaturePolicy: signaturePolicy, allowPublishToZeroTopicPeers: true }) },
   });
   node.addEventListener('peer:discovery', (e) => void node.dial(e.detail.id).catch(() => undefined));
   node.services.pubsub.subscribe(target.topic);
@@ -199,11 +200,54 @@ describe('proof gossip network (5 nodes on loopback)', () => {
     await waitUntil(() => members.every((m) => hasProof(m, fresh)), 'post-restart proof reaches all, the restarted node included');
   });
 
+  it('holds a proof for an unknown payload until the sidecar knows it, and fetches proofs for known payloads it missed', async () => {
+    const known = new Set<string>();
+    const gated = await startMember(3, tempDir('gated'), members.flatMap((m) => m.node.multiaddrs()), {
+      isPayloadKnown: (r) => known.has(toHex(r)),
+      limits: { inboundConnectionsPerSecond: 1000, autoCatchUpDelayMs: 100, pendingTimeoutMs: 30_000 },
+    });
+    try {
+      await waitUntil(() => members[0].node.topicPeers().includes(gated.node.peerId), 'publisher sees the gated node on the topic');
+      const early = payloadRoot('net-proof-before-payload');
+      await members[0].node.publish(makeProof(early));
+      await waitUntil(() => gated.node.pendingProofs >= 1, 'gated node queues the proof');
+      expect(hasProof(gated, early)).toBe(false);
+      known.add(toHex(early));
+      gated.node.payloadKnown(early);
+      await waitUntil(() => hasProof(gated, early), 'queued proof accepted once the payload is known');
+      expect(gated.proofs.find((e) => toHex(e.proof.message.publicInput.newPayloadRequestRoot) === toHex(early))?.via).toBe('gossip');
+
+      // net-1 was gossiped before this node existed: knowing its payload triggers a catch-up.
+      const missed = payloadRoot('net-1');
+      known.add(toHex(missed));
+      gated.node.payloadKnown(missed);
+      await waitUntil(() => hasProof(gated, missed), 'automatic catch-up for a known payload without proof');
+      expect(gated.proofs.find((e) => toHex(e.proof.message.publicInput.newPayloadRequestRoot) === toHex(missed))?.via).toBe('catch-up');
+    } finally {
+      await gated.node.stop();
+    }
+  });
+
+  it('finds peers on the local network with mDNS alone', async () => {
+    const opts = { mdns: true, limits: { inboundConnectionsPerSecond: 1000, autoCatchUpDelayMs: 0 } };
+    const a = await startMember(0, tempDir('mdns-a'), [], opts);
+    const b = await startMember(1, tempDir('mdns-b'), [], opts);
+    try {
+      await waitUntil(() => a.node.peers().some((p) => p.peerId === b.node.peerId), 'mDNS discovery');
+    } finally {
+      await Promise.all([a.node.stop(), b.node.stop()]);
+    }
+  });
+
   it('a burst of 100 proofs from all nodes reaches everyone and leaves every node responsive', async () => {
     const roots = Array.from({ length: 100 }, (_, i) => payloadRoot(`burst-${i}`));
     await Promise.all(roots.map((r, i) => members[i % N].node.publish(makeProof(r, 16 * 1024))));
     await waitUntil(() => members.every((m) => roots.every((r) => hasProof(m, r))), 'every node has all 100 burst proofs', 60_000, 100);
-    // Responsive: a new proof still propagates from each node, and catch-up requests are served.
+    // Responsive: every node answers pings, a new proof still propagates from each node, and
+    // catch-up requests are served.
+    for (const m of members) {
+      for (const other of members) if (other !== m) expect(await m.node.ping(other.node.peerId)).toBeGreaterThanOrEqual(0);
+    }
     for (const [i, m] of members.entries()) {
       const r = payloadRoot(`post-burst-${i}`);
       await m.node.publish(makeProof(r));
@@ -219,4 +263,15 @@ describe('proof gossip network (5 nodes on loopback)', () => {
       await late.node.stop();
     }
   });
+
+  it('messages carrying libp2p author/seqno/signature are refused (StrictNoSign), even with a valid proof inside', async () => {
+    const attacker = await startAttacker(members[0].node, 'StrictSign');
+    attackers.push(attacker);
+    const r = payloadRoot('net-strict-sign');
+    await attacker.services.pubsub.publish(members[0].node.topic, compressRaw(signedBytes(makeProof(r), 6, 6)));
+    await waitUntil(() => members[0].node.score(attacker.peerId.toString()) < 0, 'node 0 penalises the signed message');
+    expect(hasProof(members[0], r)).toBe(false);
+  });
 });
+
+afterAll(() => removeTempDirs());

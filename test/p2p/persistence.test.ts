@@ -1,12 +1,12 @@
 // Data-directory state: the peer key (created once, 0600) and the recent-proofs store.
 import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import { loadOrCreatePeerKey, PEER_KEY_FILE } from '../../src/p2p/identity.js';
 import { RecentProofStore } from '../../src/p2p/store.js';
 import type { SignedExecutionProof } from '../../src/p2p/containers.js';
-import { makeProof, payloadRoot, tempDir } from './helpers.js';
+import { makeProof, payloadRoot, removeTempDirs, tempDir } from './helpers.js';
 
 describe('peer identity', () => {
   it('is created once with mode 0600 and reloaded unchanged', async () => {
@@ -63,3 +63,5 @@ describe('recent proof store', () => {
     expect((await readdir(join(dir, 'proofs'))).length).toBe(1);
   });
 });
+
+afterAll(() => removeTempDirs());

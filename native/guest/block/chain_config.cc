@@ -1,0 +1,11 @@
+#include "guest/block/chain_config.h"
+
+namespace oneproof::guest::block {
+
+Address mainnet_deposit_contract() {
+  static const uint8_t kBytes[20] = {0x00, 0x00, 0x00, 0x00, 0x21, 0x9a, 0xb5, 0x40, 0x35, 0x6c,
+                                     0xbb, 0x83, 0x9c, 0xbe, 0x05, 0x30, 0x3d, 0x77, 0x05, 0xfa};
+  return Address::from(kBytes);
+}
+
+}  // namespace oneproof::guest::block

@@ -1,0 +1,25 @@
+// Counting helpers for the folded constraint polynomial (constraints.h).
+#include "stark/constraints.h"
+
+#include <algorithm>
+
+namespace oneproof::stark {
+
+size_t max_arity(const air::CompiledAir& air) {
+  size_t m = 0;
+  for (const auto& it : air.interactions) m = std::max(m, it.values.size());
+  return m;
+}
+
+size_t num_folded_constraints(const air::CompiledAir& air) {
+  return air.constraints.size() + (air.interactions.empty() ? 0 : air.interactions.size() + 3);
+}
+
+std::vector<Fp4> powers(Fp4 alpha, size_t count) {
+  std::vector<Fp4> out(count);
+  Fp4 p = Fp4::one();
+  for (size_t i = 0; i < count; ++i) { out[i] = p; p *= alpha; }
+  return out;
+}
+
+}  // namespace oneproof::stark

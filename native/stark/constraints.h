@@ -1,0 +1,77 @@
+// The folded constraint polynomial of one table, shared by prover and verifier:
+//
+//   C(x) = sum_k alpha^k C_k(x), over, in order,
+//     1. the AIR's constraints (air::CompiledAir::constraints),
+//     2. per interaction i:  h_i * fingerprint_i - multiplicity_i            (h_i: LogUp column)
+//     3. if there are interactions (phi: running-sum column, S: the table's cumulative sum):
+//          is_first_row  * (phi - sum_i h_i)
+//          is_transition * (phi' - phi - sum_i h_i')
+//          is_last_row   * (phi - S)
+//   fingerprint(bus, v) = gamma + bus + sum_j beta^(j+1) v_j.
+//
+// The prover evaluates it over the LDE with base-field node values (T = Fp); the verifier at the
+// out-of-domain point zeta (T = Fp4). Same function, so the two cannot drift apart.
+#pragma once
+#include <vector>
+#include "air/symbolic.h"
+
+namespace oneproof::stark {
+
+using field::Fp;
+using field::Fp4;
+
+struct LookupChallenges {
+  Fp4 gamma, beta;
+  std::vector<Fp4> beta_pows;  // beta^0 .. beta^(max arity + 1)
+  LookupChallenges() = default;
+  LookupChallenges(Fp4 g, Fp4 b, size_t max_arity) : gamma(g), beta(b) {
+    Fp4 p = Fp4::one();
+    for (size_t i = 0; i <= max_arity + 1; ++i) { beta_pows.push_back(p); p *= b; }
+  }
+};
+
+size_t max_arity(const air::CompiledAir& air);
+// Number of folded terms (AIR constraints + LogUp constraints) of a table.
+size_t num_folded_constraints(const air::CompiledAir& air);
+std::vector<Fp4> powers(Fp4 alpha, size_t count);
+
+template <class T, class Val>
+Fp4 fingerprint(const LookupChallenges& ch, const air::Interaction& it, Val&& val) {
+  Fp4 f = ch.gamma + Fp4::from_base(Fp::from_u32(it.bus));
+  for (size_t j = 0; j < it.values.size(); ++j) f += ch.beta_pows[j + 1] * val(it.values[j]);
+  return f;
+}
+
+// LogUp column values on one row: h[i] for each interaction and the running sum phi, locally and
+// on the next row.
+struct PermutationRow {
+  const Fp4* h_local;
+  const Fp4* h_next;
+  Fp4 phi_local, phi_next;
+};
+
+// val(node id) -> T gives the node values on this row; selectors as T.
+template <class T, class Val>
+Fp4 fold_constraints(const air::CompiledAir& air, Val&& val, const PermutationRow& perm, T is_first, T is_last,
+                     T is_transition, const LookupChallenges& ch, const Fp4& cumulative_sum,
+                     const std::vector<Fp4>& alpha_pows) {
+  Fp4 acc;
+  size_t k = 0;
+  for (const air::Constraint& c : air.constraints) acc += alpha_pows[k++] * val(c.node);
+  if (air.interactions.empty()) return acc;
+  Fp4 sum_local, sum_next;
+  for (size_t i = 0; i < air.interactions.size(); ++i) {
+    const air::Interaction& it = air.interactions[i];
+    const Fp4 f = fingerprint<T>(ch, it, val);
+    const Fp4 multiplicity = Fp4::one() * val(it.multiplicity);
+    acc += alpha_pows[k++] * (perm.h_local[i] * f - multiplicity);
+    sum_local += perm.h_local[i];
+    sum_next += perm.h_next[i];
+  }
+  acc += alpha_pows[k++] * ((perm.phi_local - sum_local) * is_first);
+  acc += alpha_pows[k++] * ((perm.phi_next - perm.phi_local - sum_next) * is_transition);
+  acc += alpha_pows[k++] * ((perm.phi_local - cumulative_sum) * is_last);
+  return acc;
+}
+
+}  // namespace oneproof::stark

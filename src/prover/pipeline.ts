@@ -1,0 +1,210 @@
+// The proving pipeline: VALID payloads become jobs (persisted), a slot-ordered queue feeds at most
+// `workers` concurrent jobs through witness → prove → publish, with per-stage timings, a deadline
+// per job, cancellation of stale jobs and retries that record their reason.
+import { EventEmitter } from 'node:events';
+import { hexlify } from 'ethers';
+import type { Logger } from '../log/logger.js';
+import type { JobRecord, ProofRecord } from '../store/records.js';
+import type { SidecarStore } from '../store/store.js';
+import { parseNewPayloadParams, newPayloadVersion } from '../verify/payload.js';
+import { newPayloadRequestRoot } from '../verify/request-root.js';
+import type { WitnessProvider } from '../witness/types.js';
+import { PermanentProverError, type BlockProver } from './block-prover.js';
+import { JobQueue } from './job-queue.js';
+
+export const SECONDS_PER_SLOT = 12;
+/** The proof type this prover emits (EIP-8025 ProofType, uint8); oneproof's own id. */
+export const ONEPROOF_PROOF_TYPE = 0x20;
+
+export interface PipelineOptions {
+  store: SidecarStore;
+  prover: BlockProver;
+  witness: WitnessProvider;
+  /** Hands a finished proof to gossip / the beacon node; absent = keep it locally. */
+  publish?: (proof: ProofRecord) => Promise<void>;
+  workers: number;
+  deadlineMs: number;
+  maxAttempts: number;
+  staleSlots: number;
+  log: Logger;
+}
+
+export interface PipelineEvents {
+  /** A job changed state (persisted already). */
+  job: [JobRecord];
+  proof: [ProofRecord];
+  witnessFailure: [JobRecord, string];
+}
+
+type QueueEntry = { id: string; slot: number; deadlineAt: number };
+
+export class ProvingPipeline extends EventEmitter<PipelineEvents> {
+  private readonly queue: JobQueue<QueueEntry>;
+  private readonly running = new Set<string>();
+  private readonly cancelled = new Set<string>();
+  private stopped = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly opts: PipelineOptions) {
+    super();
+    this.queue = new JobQueue(opts.staleSlots);
+  }
+
+  get depth(): number {
+    return this.queue.size;
+  }
+
+  get active(): number {
+    return this.running.size;
+  }
+
+  /** Resumes jobs a previous run left queued or running. */
+  async resume(): Promise<number> {
+    let n = 0;
+    for (const job of await this.opts.store.unfinishedJobs()) {
+      if (job.deadlineAt <= Date.now()) {
+        await this.update(job, { state: 'expired', finishedAt: Date.now(), errors: [...job.errors, 'deadline passed while the sidecar was down'] });
+        continue;
+      }
+      if (job.state === 'running') await this.update(job, { state: 'queued' });
+      this.queue.push({ id: job.blockHash, slot: job.slot, deadlineAt: job.deadlineAt });
+      n++;
+    }
+    this.pump();
+    return n;
+  }
+
+  /** A payload the execution client called VALID. Returns the job, or null if already known. */
+  async submit(method: string, params: unknown[], receivedAt = Date.now()): Promise<JobRecord | null> {
+    const version = newPayloadVersion(method);
+    if (version === null) throw new Error(`${method} is not engine_newPayload`);
+    const req = parseNewPayloadParams(version, params);
+    const blockHash = req.payload.blockHash;
+    if (await this.opts.store.getJob(blockHash)) return null;
+    const job: JobRecord = {
+      blockHash,
+      blockNumber: Number(req.payload.blockNumber),
+      slot: Math.floor(Number(req.payload.timestamp) / SECONDS_PER_SLOT),
+      newPayloadRequestRoot: hexlify(newPayloadRequestRoot(req)),
+      method,
+      params,
+      receivedAt,
+      deadlineAt: receivedAt + this.opts.deadlineMs,
+      state: 'queued',
+      attempts: 0,
+      errors: [],
+      timings: {},
+    };
+    await this.opts.store.putJob(job);
+    this.emit('job', job);
+    this.queue.push({ id: blockHash, slot: job.slot, deadlineAt: job.deadlineAt });
+    this.pump();
+    return job;
+  }
+
+  /** Cancels a queued job (a running native proof finishes but its result is dropped). */
+  async cancel(blockHash: string, reason = 'cancelled'): Promise<boolean> {
+    const job = await this.opts.store.getJob(blockHash);
+    if (!job || (job.state !== 'queued' && job.state !== 'running')) return false;
+    this.queue.remove(job.blockHash);
+    this.cancelled.add(job.blockHash);
+    await this.update(job, { state: 'cancelled', finishedAt: Date.now(), errors: [...job.errors, reason] });
+    return true;
+  }
+
+  private async update(job: JobRecord, patch: Partial<JobRecord>): Promise<JobRecord> {
+    Object.assign(job, patch);
+    await this.opts.store.putJob(job);
+    this.emit('job', job);
+    return job;
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    for (const { job, reason } of this.queue.prune(Date.now())) {
+      void this.opts.store.getJob(job.id).then((j) => j && this.update(j, { state: reason === 'deadline' ? 'expired' : 'cancelled', finishedAt: Date.now(), errors: [...j.errors, reason === 'deadline' ? 'deadline passed in the queue' : 'stale: newer slots superseded it'] }));
+    }
+    while (this.running.size < this.opts.workers) {
+      const next = this.queue.shift();
+      if (!next) break;
+      this.running.add(next.id);
+      void this.run(next.id).finally(() => {
+        this.running.delete(next.id);
+        this.pump();
+        if (this.running.size === 0 && this.queue.size === 0) for (const w of this.idleWaiters.splice(0)) w();
+      });
+    }
+  }
+
+  /** Resolves once nothing is queued or running. */
+  idle(): Promise<void> {
+    if (this.running.size === 0 && this.queue.size === 0) return Promise.resolve();
+    return new Promise((r) => this.idleWaiters.push(r));
+  }
+
+  private async run(blockHash: string): Promise<void> {
+    const job = await this.opts.store.getJob(blockHash);
+    if (!job || job.state !== 'queued') return;
+    const log = this.opts.log.child({ block: job.blockNumber, hash: job.blockHash });
+    job.timings.queueWaitMs = Date.now() - job.receivedAt;
+    const req = parseNewPayloadParams(newPayloadVersion(job.method)!, job.params);
+    while (job.attempts < this.opts.maxAttempts) {
+      if (this.cancelled.has(blockHash) || this.stopped) return;
+      await this.update(job, { state: 'running', attempts: job.attempts + 1 });
+      let stage = 'witness';
+      try {
+        let t = performance.now();
+        let witness;
+        try {
+          const w = await this.opts.witness.fetch(job.blockHash, job.blockNumber);
+          witness = w.witness;
+          job.witnessSource = w.source;
+        } catch (e) {
+          this.emit('witnessFailure', job, (e as Error).message);
+          throw e;
+        }
+        job.timings.witnessMs = performance.now() - t;
+        stage = 'prove';
+        t = performance.now();
+        const out = await this.opts.prover.prove({ request: req, witness });
+        job.timings.proveMs = performance.now() - t;
+        if (this.cancelled.has(blockHash)) return;
+        const record: ProofRecord = {
+          newPayloadRequestRoot: job.newPayloadRequestRoot,
+          blockHash: job.blockHash,
+          blockNumber: job.blockNumber,
+          proofType: ONEPROOF_PROOF_TYPE,
+          proof: hexlify(out.proof),
+          publicValues: hexlify(out.publicValues),
+          source: 'local',
+          createdAt: Date.now(),
+        };
+        await this.opts.store.putProof(record);
+        stage = 'publish';
+        t = performance.now();
+        if (this.opts.publish) await this.opts.publish(record);
+        job.timings.publishMs = performance.now() - t;
+        await this.update(job, { state: 'proved', proofSize: out.proof.length, finishedAt: Date.now() });
+        this.emit('proof', record);
+        log.info({ timings: job.timings, size: out.proof.length }, 'block proven');
+        return;
+      } catch (e) {
+        const reason = `${stage}: ${(e as Error).message}`;
+        job.errors.push(reason);
+        const permanent = e instanceof PermanentProverError;
+        const outOfTime = Date.now() >= job.deadlineAt;
+        log.warn({ attempt: job.attempts, reason }, 'proving attempt failed');
+        if (permanent || outOfTime || job.attempts >= this.opts.maxAttempts) {
+          await this.update(job, { state: outOfTime && !permanent ? 'expired' : 'failed', finishedAt: Date.now() });
+          return;
+        }
+        await this.update(job, { state: 'queued' });
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.opts.prover.close();
+  }
+}

@@ -1,0 +1,178 @@
+// One oneproof node: store, engine proxy (forwarding or proof-only), proving pipeline, proof
+// gossip and the HTTP API, wired from a validated config. `start` brings it up; `close` takes it
+// down in reverse order and loses nothing (jobs and verdicts are in the store).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { getBytes, hexlify } from 'ethers';
+import type { FastifyInstance } from 'fastify';
+import { buildApi } from '../api/server.js';
+import { SidecarMetrics } from '../api/metrics.js';
+import type { OneproofConfig } from '../config/schema.js';
+import { readJwtSecret } from '../engine/jwt.js';
+import { ProofOnlyEngine } from '../engine/proof-only.js';
+import { EngineProxy, type EngineBackend } from '../engine/proxy.js';
+import { ExecutionClient } from '../engine/upstream.js';
+import type { Logger } from '../log/logger.js';
+import { ProofGossipNode, standaloneForkDigest } from '../p2p/index.js';
+import { NativeBlockProver, type BlockProver } from '../prover/block-prover.js';
+import { loadNativeZkvm, NATIVE_VERIFIER_MISSING } from '../prover/native-zkvm.js';
+import { ONEPROOF_PROOF_TYPE, ProvingPipeline } from '../prover/pipeline.js';
+import { SidecarStore } from '../store/store.js';
+import { ProofBook } from '../verify/proof-book.js';
+import { gossipVerifier, NativeProofVerifier } from '../verify/verifier.js';
+import { ExecutionWitnessProvider } from '../witness/provider.js';
+import type { WitnessProvider } from '../witness/types.js';
+
+export interface SidecarOverrides {
+  /** Replace the native prover (e.g. benchmarks of the pipeline around it). */
+  prover?: BlockProver;
+  witness?: WitnessProvider;
+}
+
+export class Sidecar {
+  engineUrl = '';
+  apiUrl = '';
+  private proxy?: EngineProxy;
+  private api?: FastifyInstance;
+  private witness?: ExecutionWitnessProvider;
+
+  private constructor(
+    readonly config: OneproofConfig,
+    readonly log: Logger,
+    readonly store: SidecarStore,
+    readonly book: ProofBook,
+    readonly metrics: SidecarMetrics,
+    readonly pipeline: ProvingPipeline | undefined,
+    readonly proofOnly: ProofOnlyEngine | undefined,
+    readonly gossip: ProofGossipNode | undefined,
+  ) {}
+
+  static async start(config: OneproofConfig, log: Logger, overrides: SidecarOverrides = {}): Promise<Sidecar> {
+    mkdirSync(config.dataDir, { recursive: true });
+    if (!config.jwtSecret) throw new Error('jwtSecret is required: the beacon node authenticates with it');
+    const secret = readJwtSecret(config.jwtSecret);
+    const store = await SidecarStore.open(config.dataDir);
+    const book = new ProofBook(store);
+    await book.load();
+    const native = await loadNativeZkvm();
+    const verifier = new NativeProofVerifier(native.zkvm);
+    const verifierUnavailable = verifier.available ? null : (native.missing.find((m) => m.includes('verifier') || m.includes('load')) ?? NATIVE_VERIFIER_MISSING);
+
+    let pipelineRef: ProvingPipeline | undefined;
+    const metrics = new SidecarMetrics(() => pipelineRef?.depth ?? 0);
+
+    let gossip: ProofGossipNode | undefined;
+    if (config.p2p.enabled) {
+      gossip = await ProofGossipNode.create({
+        listen: config.p2p.listen,
+        bootstrap: config.p2p.bootstrap,
+        dataDir: path.join(config.dataDir, 'p2p'),
+        forkDigest: standaloneForkDigest(config.network),
+        verifier: gossipVerifier(verifier),
+        ipColocationWhitelist: ['127.0.0.1'],
+        log: log.child({ module: 'p2p' }),
+      });
+      gossip.on('proof', (ev) => {
+        if (ev.via === 'local') return;
+        const root = hexlify(ev.proof.message.publicInput.newPayloadRequestRoot);
+        metrics.proofsVerified.inc({ result: 'valid' });
+        void book.addVerified(root).catch((e: Error) => log.error({ err: e.message }, 'could not record a verified proof'));
+      });
+    }
+
+    let backend: EngineBackend;
+    let pipeline: ProvingPipeline | undefined;
+    let proofOnly: ProofOnlyEngine | undefined;
+    let proverUnavailable: string | null = null;
+    let witness: ExecutionWitnessProvider | undefined;
+    if (config.role === 'prover') {
+      const el = new ExecutionClient(config.execution.urls[0], secret, config.execution.timeoutMs);
+      witness = overrides.witness ? undefined : new ExecutionWitnessProvider(config.execution.rpcUrl ?? config.execution.urls[0]);
+      const prover = overrides.prover ?? (await NativeBlockProver.create(config.prover.workers, config.prover.guestElf));
+      if (prover instanceof NativeBlockProver) proverUnavailable = prover.unavailableReason;
+      pipeline = new ProvingPipeline({
+        store,
+        prover,
+        witness: overrides.witness ?? witness!,
+        workers: config.prover.workers,
+        deadlineMs: config.prover.deadlineMs,
+        maxAttempts: config.prover.maxAttempts,
+        staleSlots: config.prover.staleSlots,
+        log: log.child({ module: 'prover' }),
+        publish: gossip
+          ? async (p) => {
+              await gossip!.publish({ proofData: getBytes(p.proof), proofType: p.proofType, publicInput: { newPayloadRequestRoot: getBytes(p.newPayloadRequestRoot) } });
+            }
+          : undefined,
+      });
+      pipeline.on('job', (job) => {
+        metrics.jobs.inc({ state: job.state });
+        if (job.state === 'proved' && job.finishedAt) metrics.recordProof((job.finishedAt - job.receivedAt) / 1000, job.proofSize ?? 0);
+      });
+      pipeline.on('witnessFailure', (job, reason) => {
+        metrics.witnessFailures.inc();
+        log.warn({ block: job.blockNumber, reason }, 'witness fetch failed');
+      });
+      backend = { kind: 'forward', el };
+      pipelineRef = pipeline;
+    } else {
+      proofOnly = new ProofOnlyEngine(book, log.child({ module: 'engine' }), (seen) => gossip?.payloadKnown(getBytes(seen.newPayloadRequestRoot)));
+      backend = { kind: 'proof-only', engine: proofOnly };
+    }
+
+    const sidecar = new Sidecar(config, log, store, book, metrics, pipeline, proofOnly, gossip);
+    sidecar.witness = witness;
+    sidecar.proxy = new EngineProxy({
+      host: config.engine.host,
+      port: config.engine.port,
+      jwtSecret: secret,
+      maxBodyBytes: config.engine.maxBodyBytes,
+      backend,
+      log: log.child({ module: 'engine' }),
+      onValidPayload: pipeline
+        ? ({ method, params, receivedAt }) => {
+            pipeline!.submit(method, params, receivedAt).catch((e: Error) => log.warn({ method, err: e.message }, 'payload not queued for proving'));
+          }
+        : undefined,
+      onCall: (method, outcome) => metrics.engineCalls.inc({ method, outcome }),
+    });
+    const engine = await sidecar.proxy.listen();
+    sidecar.engineUrl = engine.url;
+    sidecar.api = await buildApi({
+      config,
+      store,
+      metrics,
+      book,
+      verifier,
+      proverUnavailable,
+      verifierUnavailable,
+      pipeline,
+      proofOnly,
+      engineUrl: engine.url,
+      peers: () => gossip?.peers().map((p) => ({ peerId: p.peerId, addrs: p.addrs })) ?? [],
+      peerId: () => gossip?.peerId,
+      onProofVerified: gossip
+        ? (root, proof, proofType) => {
+            gossip!.publish({ proofData: proof, proofType, publicInput: { newPayloadRequestRoot: getBytes(root) } }).catch((e: Error) => log.warn({ err: e.message }, 'could not gossip a verified proof'));
+          }
+        : undefined,
+      startedAt: Date.now(),
+    });
+    sidecar.apiUrl = await sidecar.api.listen({ host: config.api.host, port: config.api.port });
+    if (pipeline) {
+      const resumed = await pipeline.resume();
+      if (resumed > 0) log.info({ resumed }, 'resumed unfinished proving jobs');
+    }
+    log.info({ role: config.role, engine: sidecar.engineUrl, api: sidecar.apiUrl, prover: proverUnavailable ?? 'native', verifier: verifierUnavailable ?? 'native', proofType: ONEPROOF_PROOF_TYPE }, 'oneproof started');
+    return sidecar;
+  }
+
+  async close(): Promise<void> {
+    await this.proxy?.close();
+    await this.api?.close();
+    await this.pipeline?.stop();
+    await this.gossip?.stop();
+    this.witness?.close();
+    await this.store.close();
+  }
+}

@@ -1,0 +1,99 @@
+// Witness without the client's help: find what the block touches (traces + senders, recipients,
+// coinbase, withdrawals, system contracts), then collect the trie nodes with eth_getProof at the
+// parent (pre-state paths) and at the block (post-state paths, which carry the siblings needed when
+// branches collapse), the pre-state bytecodes with eth_getCode, and ancestor headers as raw RLP.
+import { JsonRpcProvider } from 'ethers';
+import { collectFromTrace, newTouched, touchAccount, type StructLog, type Touched } from './touched.js';
+import type { ExecutionWitness } from './types.js';
+
+/** EIP-4788 beacon roots, EIP-2935 history, EIP-7002 withdrawals, EIP-7251 consolidations. */
+export const SYSTEM_CONTRACTS = [
+  '0x000f3df6d732807ef1319fb7b8bb8522d0beac02',
+  '0x0000f90827f1c53a10cb7a02335b175320002935',
+  '0x00000961ef480eb55e80d19ad83579a64c007002',
+  '0x0000bbddc7ce488642fb579f8b00f3a590007251',
+];
+
+interface RpcBlock {
+  number: string;
+  hash: string;
+  miner: string;
+  transactions: { hash: string; from: string; to: string | null }[];
+  withdrawals?: { address: string }[];
+}
+
+interface ProofAnswer {
+  accountProof: string[];
+  codeHash: string;
+  storageProof: { key: string; proof: string[] }[];
+}
+
+/** The execution client does not (yet) serve this block. */
+export class BlockNotFound extends Error {}
+
+const EMPTY_CODE_HASH = '0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470';
+const hexNum = (n: bigint | number) => `0x${n.toString(16)}`;
+
+export class PreflightWitnessBuilder {
+  readonly provider: JsonRpcProvider;
+
+  constructor(rpcUrl: string) {
+    // staticNetwork: no chain-id polling, the URL is trusted configuration.
+    this.provider = new JsonRpcProvider(rpcUrl, undefined, { staticNetwork: true, batchMaxCount: 1 });
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+  }
+
+  async touched(block: RpcBlock): Promise<Touched> {
+    const t = newTouched();
+    touchAccount(t, block.miner);
+    for (const a of SYSTEM_CONTRACTS) touchAccount(t, a);
+    for (const w of block.withdrawals ?? []) touchAccount(t, w.address);
+    for (const tx of block.transactions) {
+      touchAccount(t, tx.from);
+      let to = tx.to;
+      if (!to) {
+        const receipt = await this.provider.send('eth_getTransactionReceipt', [tx.hash]);
+        to = (receipt as { contractAddress: string }).contractAddress;
+      }
+      touchAccount(t, to);
+      const trace = (await this.provider.send('debug_traceTransaction', [tx.hash, { disableMemory: true, disableStorage: true }])) as { structLogs?: StructLog[] };
+      if (!Array.isArray(trace?.structLogs)) throw new Error(`debug_traceTransaction(${tx.hash}) gave no structLogs: ${JSON.stringify(trace).slice(0, 200)}`);
+      collectFromTrace(t, to, trace.structLogs);
+    }
+    return t;
+  }
+
+  async build(blockHash: string): Promise<ExecutionWitness> {
+    const block = (await this.provider.send('eth_getBlockByHash', [blockHash, true])) as RpcBlock | null;
+    if (!block) throw new BlockNotFound(`execution client does not know block ${blockHash}`);
+    const number = BigInt(block.number);
+    if (number === 0n) throw new Error('the genesis block has no witness');
+    const parent = number - 1n;
+    const t = await this.touched(block);
+    const state = new Set<string>();
+    const codes = new Set<string>();
+    for (const [address, slotSet] of t.accounts) {
+      const slots = [...slotSet];
+      for (const at of [parent, number]) {
+        const p = (await this.provider.send('eth_getProof', [address, slots, hexNum(at)])) as ProofAnswer;
+        for (const n of p.accountProof) state.add(n.toLowerCase());
+        for (const sp of p.storageProof) for (const n of sp.proof) state.add(n.toLowerCase());
+        if (at === parent && p.codeHash.toLowerCase() !== EMPTY_CODE_HASH) {
+          const code = (await this.provider.send('eth_getCode', [address, hexNum(parent)])) as string;
+          if (code !== '0x') codes.add(code.toLowerCase());
+        }
+      }
+    }
+    // Headers: from the oldest BLOCKHASH target (at most 256 back) up to the parent.
+    let first = t.oldestBlockHash !== undefined && t.oldestBlockHash < parent ? t.oldestBlockHash : parent;
+    if (parent - first > 255n) first = parent - 255n;
+    const headers: string[] = [];
+    for (let n = first; n <= parent; n++) {
+      headers.push((await this.provider.send('debug_getRawHeader', [hexNum(n)])) as string);
+    }
+    return { state: [...state].sort(), codes: [...codes].sort(), headers };
+  }
+}
