@@ -1,7 +1,9 @@
-// Proof gossip: propagation latency from one publisher to all five loopback nodes, for 300 KiB and
-// 1 MiB proofs (random, i.e. incompressible, bytes like a STARK proof), on a BLS-signed network.
-// The injected proof check is a SHA-256 binding stand-in, so figures cover networking, snappy,
-// SSZ, hashing and BLS, and exclude STARK verification time (measured by the STARK suite).
+// Proof gossip: propagation latency from one publisher to all five loopback nodes, on a BLS-signed
+// network, for
+//  - 300 KiB and 1 MiB proofs of random (incompressible) bytes checked by a SHA-256 binding
+//    stand-in: networking, snappy, SSZ hashing and BLS only;
+//  - a real STARK proof (example Fibonacci AIR, default FRI parameters) checked by the native
+//    verifier at every node, when the addon is built.
 import '../src/util/polyfills.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,9 @@ import type { ExecutionProof } from '../src/p2p/containers.js';
 import { executionProofDomain, staticValidatorSet } from '../src/p2p/signing.js';
 import { standaloneForkDigest, toHex } from '../src/p2p/topic.js';
 import type { ProofVerifier } from '../src/p2p/verifier.js';
+import { loadAddon } from '../src/native/loader.js';
+import { starkExampleProve, starkPresets } from '../src/native/stark.js';
+import { starkProofVerifier, toExecutionProof } from '../test/p2p/stark-statement.js';
 import type { Figure, Suite } from './types.js';
 
 const NODES = 5;
@@ -45,66 +50,107 @@ async function waitUntil(pred: () => boolean, timeoutMs: number): Promise<void> 
   }
 }
 
+interface Scenario {
+  label: string;
+  verifier: ProofVerifier;
+  /** The proof of round r (distinct statement or proof type per round). */
+  proofFor(round: number): ExecutionProof;
+  params: Record<string, string | number>;
+}
+
+/** Starts five nodes, publishes ROUNDS proofs (rotating publishers) and reports latency figures. */
+async function measure(scenario: Scenario): Promise<Figure[]> {
+  const keys = Array.from({ length: NODES }, (_, i) => SecretKey.fromKeygen(createHash('sha256').update(`bench-validator-${i}`).digest()));
+  const domain = executionProofDomain(Uint8Array.of(1, 0, 0, 0), new Uint8Array(32));
+  const validators = staticValidatorSet(domain, new Map<number, PublicKey>(keys.map((k, i) => [i, k.toPublicKey()])));
+  const dirs: string[] = [];
+  const nodes: ProofGossipNode[] = [];
+  /** "payload root hex:proof type" → per-node arrival time. */
+  const arrivals = new Map<string, Map<number, number>>();
+  const keyOf = (p: ExecutionProof): string => `${toHex(p.publicInput.newPayloadRequestRoot)}:${p.proofType}`;
+  try {
+    for (let i = 0; i < NODES; i++) {
+      const dir = mkdtempSync(join(tmpdir(), 'oneproof-p2p-bench-'));
+      dirs.push(dir);
+      const node = await ProofGossipNode.create({
+        listen: ['/ip4/127.0.0.1/tcp/0'],
+        bootstrap: nodes.flatMap((n) => n.multiaddrs()),
+        dataDir: dir,
+        forkDigest: standaloneForkDigest(`bench-${scenario.label}`),
+        validators,
+        signer: { validatorIndex: i, secretKey: keys[i] },
+        verifier: scenario.verifier,
+        ipColocationWhitelist: ['127.0.0.1'],
+        limits: { inboundConnectionsPerSecond: 1000, autoCatchUpDelayMs: 0 },
+      });
+      node.on('proof', (e) => {
+        const key = keyOf(e.proof.message);
+        if (!arrivals.has(key)) arrivals.set(key, new Map());
+        arrivals.get(key)!.set(i, performance.now());
+      });
+      nodes.push(node);
+    }
+    await waitUntil(() => nodes.every((n) => n.topicPeers().length === NODES - 1), 30_000);
+    const toAll: number[] = [];
+    const publishLocal: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const p = scenario.proofFor(r);
+      const key = keyOf(p);
+      const t0 = performance.now();
+      await nodes[r % NODES].publish(p);
+      publishLocal.push(performance.now() - t0);
+      await waitUntil(() => (arrivals.get(key)?.size ?? 0) === NODES, 30_000);
+      toAll.push(Math.max(...arrivals.get(key)!.values()) - t0);
+    }
+    toAll.sort((a, b) => a - b);
+    publishLocal.sort((a, b) => a - b);
+    const params = { ...scenario.params, nodes: NODES, rounds: ROUNDS, transport: 'tcp loopback, noise, yamux', signed: 'bls' };
+    return [
+      { name: `p2p_${scenario.label}_to_all_nodes_median`, value: round(percentile(toAll, 0.5)), unit: 'ms', params },
+      { name: `p2p_${scenario.label}_to_all_nodes_p90`, value: round(percentile(toAll, 0.9)), unit: 'ms', params },
+      { name: `p2p_${scenario.label}_to_all_nodes_max`, value: round(toAll[toAll.length - 1]), unit: 'ms', params },
+      { name: `p2p_${scenario.label}_publish_local_median`, value: round(percentile(publishLocal, 0.5)), unit: 'ms', params },
+    ];
+  } finally {
+    await Promise.all(nodes.map((n) => n.stop()));
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+}
+
+function hasStark(): boolean {
+  try {
+    return typeof loadAddon<Record<string, unknown>>().starkVerify === 'function';
+  } catch {
+    return false;
+  }
+}
+
 const suite: Suite = {
   name: 'p2p',
   async run(): Promise<Figure[]> {
-    const keys = Array.from({ length: NODES }, (_, i) => SecretKey.fromKeygen(createHash('sha256').update(`bench-validator-${i}`).digest()));
-    const domain = executionProofDomain(Uint8Array.of(1, 0, 0, 0), new Uint8Array(32));
-    const validators = staticValidatorSet(domain, new Map<number, PublicKey>(keys.map((k, i) => [i, k.toPublicKey()])));
-    const dirs: string[] = [];
-    const nodes: ProofGossipNode[] = [];
-    /** payload root hex → per-node arrival time. */
-    const arrivals = new Map<string, Map<number, number>>();
     const figures: Figure[] = [];
-    try {
-      for (let i = 0; i < NODES; i++) {
-        const dir = mkdtempSync(join(tmpdir(), 'oneproof-p2p-bench-'));
-        dirs.push(dir);
-        const node = await ProofGossipNode.create({
-          listen: ['/ip4/127.0.0.1/tcp/0'],
-          bootstrap: nodes.flatMap((n) => n.multiaddrs()),
-          dataDir: dir,
-          forkDigest: standaloneForkDigest('bench'),
-          validators,
-          signer: { validatorIndex: i, secretKey: keys[i] },
+    for (const size of SIZES) {
+      figures.push(
+        ...(await measure({
+          label: `propagation_${size >> 10}kib`,
           verifier,
-          ipColocationWhitelist: ['127.0.0.1'],
-          limits: { inboundConnectionsPerSecond: 1000, autoCatchUpDelayMs: 0 },
-        });
-        node.on('proof', (e) => {
-          const key = toHex(e.proof.message.publicInput.newPayloadRequestRoot);
-          if (!arrivals.has(key)) arrivals.set(key, new Map());
-          arrivals.get(key)!.set(i, performance.now());
-        });
-        nodes.push(node);
-      }
-      await waitUntil(() => nodes.every((n) => n.topicPeers().length === NODES - 1), 30_000);
-      for (const size of SIZES) {
-        const toAll: number[] = [];
-        const publishLocal: number[] = [];
-        for (let r = 0; r < ROUNDS; r++) {
-          const p = proof(size);
-          const key = toHex(p.publicInput.newPayloadRequestRoot);
-          const publisher = r % NODES;
-          const t0 = performance.now();
-          await nodes[publisher].publish(p);
-          publishLocal.push(performance.now() - t0);
-          await waitUntil(() => (arrivals.get(key)?.size ?? 0) === NODES, 30_000);
-          toAll.push(Math.max(...arrivals.get(key)!.values()) - t0);
-        }
-        toAll.sort((a, b) => a - b);
-        publishLocal.sort((a, b) => a - b);
-        const params = { proof_bytes: size, nodes: NODES, rounds: ROUNDS, transport: 'tcp loopback, noise, yamux', signed: 'bls', proof_check: 'sha256 stand-in (no STARK)' };
-        figures.push(
-          { name: 'p2p_propagation_to_all_nodes_median', value: round(percentile(toAll, 0.5)), unit: 'ms', params },
-          { name: 'p2p_propagation_to_all_nodes_p90', value: round(percentile(toAll, 0.9)), unit: 'ms', params },
-          { name: 'p2p_propagation_to_all_nodes_max', value: round(toAll[toAll.length - 1]), unit: 'ms', params },
-          { name: 'p2p_publish_local_median', value: round(percentile(publishLocal, 0.5)), unit: 'ms', params },
-        );
-      }
-    } finally {
-      await Promise.all(nodes.map((n) => n.stop()));
-      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+          proofFor: () => proof(size),
+          params: { proof_bytes: size, proof_check: 'sha256 stand-in (no STARK)' },
+        })),
+      );
+    }
+    if (hasStark()) {
+      const ex = starkExampleProve('fibonacci', 10, starkPresets().default);
+      const base = toExecutionProof(ex.vk, ex);
+      figures.push(
+        ...(await measure({
+          label: 'propagation_real_stark',
+          verifier: starkProofVerifier(ex.vk),
+          // One statement; each round a fresh proof type, so no round is shadowed by the last.
+          proofFor: (r) => ({ ...base, proofType: r + 1 }),
+          params: { proof_bytes: base.proofData.length, proof_check: 'native STARK verify (fibonacci 2^10, default FRI params)' },
+        })),
+      );
     }
     return figures;
   },

@@ -86,6 +86,24 @@ OP_TEST(operations_match_reference) {
   }
 }
 
+OP_TEST(monty_reduce_sum4_bounds) {
+  // Sums of four products of canonical values, at and near the 4 p^2 bound, vs 128-bit reference.
+  std::mt19937_64 rng(21);
+  const uint64_t r_inv = ref_pow(ref_pow(2, 32), p - 2);  // 2^-32 mod p
+  std::vector<uint64_t> xs = {0, 1, uint64_t(P - 1) * (P - 1) * 4, uint64_t(P - 1) * (P - 1) * 4 - 1,
+                              uint64_t(P) << 32, (uint64_t(P) << 32) - 1, (uint64_t(P) << 32) + 1};
+  for (int i = 0; i < 20000; ++i) {
+    uint64_t x = 0;
+    for (int k = 0; k < 4; ++k) x += (rng() % p) * (rng() % p);
+    xs.push_back(x);
+  }
+  for (uint64_t x : xs) {
+    uint32_t got = monty_reduce_sum4(x);
+    CHECK(got < P);
+    CHECK_EQ(uint64_t(got), uint64_t((unsigned __int128)(x % p) * r_inv % p));
+  }
+}
+
 OP_TEST(pow_and_inverse) {
   std::mt19937_64 rng(7);
   for (uint32_t a : sample_values(300)) {
@@ -170,6 +188,14 @@ OP_TEST(fp4_matches_reference_and_laws) {
     if (!a.is_zero()) CHECK_EQ(a * a.inverse(), Fp4::one());
   }
   CHECK(Fp4::zero().inverse().is_zero());
+  // Largest coefficients: every product is (p-1)^2, the 64-bit sums reach their bound.
+  Fp4 big;
+  for (auto& c : big.c) c = -Fp::one();
+  for (const Fp4& other : {big, Fp4::one(), random_fp4(rng)}) {
+    auto ref = ref_fp4_mul(big, other);
+    Fp4 m = big * other;
+    for (int k = 0; k < 4; ++k) CHECK_EQ(m.c[k].to_u32(), uint32_t(ref[k]));
+  }
   // Elements with zero odd or even parts exercise the norm computation's corner cases.
   for (int i = 0; i < 100; ++i) {
     Fp4 a = random_fp4(rng);

@@ -30,6 +30,16 @@ constexpr uint32_t monty_reduce(uint64_t x) {
   return x < u ? hi + P : hi;
 }
 
+// Montgomery reduction of a sum of up to four products of canonical values (x < 4 p^2 < 2^64):
+// (x - t p) / 2^32 then lies in (-p, 2p), so one correction either way gives [0, p).
+constexpr uint32_t monty_reduce_sum4(uint64_t x) {
+  uint32_t t = uint32_t(x) * detail::MU;
+  uint64_t u = uint64_t(t) * P;
+  uint32_t hi = uint32_t((x - u) >> 32);
+  if (x < u) return hi + P;
+  return hi >= P ? hi - P : hi;
+}
+
 struct Fp {
   uint32_t v = 0;  // Montgomery representation, always in [0, p)
 
@@ -83,13 +93,20 @@ struct Fp4 {
   constexpr Fp4 operator-() const { Fp4 r; for (int i = 0; i < 4; ++i) r.c[i] = -c[i]; return r; }
   constexpr Fp4 operator*(Fp s) const { Fp4 r; for (int i = 0; i < 4; ++i) r.c[i] = c[i] * s; return r; }
   constexpr Fp4 operator*(const Fp4& o) const {
-    // Accumulate unreduced 64-bit products per output coefficient; W folds the X^4.. terms down.
-    const Fp w = Fp::from_u32(W);
-    Fp r0 = c[0] * o.c[0] + w * (c[1] * o.c[3] + c[2] * o.c[2] + c[3] * o.c[1]);
-    Fp r1 = c[0] * o.c[1] + c[1] * o.c[0] + w * (c[2] * o.c[3] + c[3] * o.c[2]);
-    Fp r2 = c[0] * o.c[2] + c[1] * o.c[1] + c[2] * o.c[0] + w * (c[3] * o.c[3]);
-    Fp r3 = c[0] * o.c[3] + c[1] * o.c[2] + c[2] * o.c[1] + c[3] * o.c[0];
-    Fp4 r; r.c[0] = r0; r.c[1] = r1; r.c[2] = r2; r.c[3] = r3; return r;
+    // X^4 = W folds the high products down: r_k = sum_{i+j=k} c_i o_j + W sum_{i+j=k+4} c_i o_j.
+    // With W c_i precomputed each r_k is four 64-bit products summed (< 4 p^2) and reduced once.
+    const Fp w1 = c[1] + c[1] + c[1], w2 = c[2] + c[2] + c[2], w3 = c[3] + c[3] + c[3];  // W = 3
+    static_assert(W == 3, "the W multiples above assume W = 3");
+    auto dot4 = [](Fp a0, Fp b0, Fp a1, Fp b1, Fp a2, Fp b2, Fp a3, Fp b3) {
+      return Fp::from_monty(monty_reduce_sum4(uint64_t(a0.v) * b0.v + uint64_t(a1.v) * b1.v +
+                                              uint64_t(a2.v) * b2.v + uint64_t(a3.v) * b3.v));
+    };
+    Fp4 r;
+    r.c[0] = dot4(c[0], o.c[0], w1, o.c[3], w2, o.c[2], w3, o.c[1]);
+    r.c[1] = dot4(c[0], o.c[1], c[1], o.c[0], w2, o.c[3], w3, o.c[2]);
+    r.c[2] = dot4(c[0], o.c[2], c[1], o.c[1], c[2], o.c[0], w3, o.c[3]);
+    r.c[3] = dot4(c[0], o.c[3], c[1], o.c[2], c[2], o.c[1], c[3], o.c[0]);
+    return r;
   }
   constexpr Fp4& operator+=(const Fp4& o) { return *this = *this + o; }
   constexpr Fp4& operator-=(const Fp4& o) { return *this = *this - o; }

@@ -1,4 +1,5 @@
-// 16 KoalaBear elements in one AVX-512 register (Montgomery form, each lane in [0, p)).
+// 16 KoalaBear elements in one AVX-512 register (Montgomery form, each lane in [0, p)), plus the
+// 8- and 4-lane types (packed_avx2.h) instantiated for this ISA for leftover columns.
 // Include ONLY from translation units compiled with -mavx512f (see monty_lane.h for why the types
 // live in their own namespace). Results equal the scalar Fp operations bit for bit.
 #pragma once
@@ -18,11 +19,15 @@
 #endif
 #include "field/koalabear.h"
 #include "field/monty_lane.h"
+#include "field/packed_avx2.h"
 
 namespace oneproof::field::avx512 {
 
 struct Tag {};
 using Lane = MontyLane<Tag>;
+struct PackedFp;
+using HalfFp = Packed8<Tag>;     // leftover columns: 8 lanes, then 4
+using QuarterFp = Packed4<Tag>;
 
 // Merges the high 32-bit words of the 64-bit lanes of `even` (into even positions) and `odd`
 // (odd positions): one masked movehdup.

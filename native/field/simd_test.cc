@@ -21,7 +21,7 @@ std::vector<Fp> sample(size_t n, uint64_t seed) {
 
 bool check_isa(Isa isa) {
   if (isa_supported(isa)) return true;
-  std::printf("skip %s: not supported by this CPU\n", isa_name(isa));
+  std::printf("skip %s: not supported by this CPU or build\n", isa_name(isa));
   return false;
 }
 }  // namespace
@@ -29,7 +29,8 @@ bool check_isa(Isa isa) {
 OP_TEST(simd_matches_scalar) {
   for (Isa isa : {Isa::scalar, Isa::avx2, Isa::avx512}) {
     if (!check_isa(isa)) continue;
-    for (size_t n : {size_t(0), size_t(1), size_t(7), size_t(15), size_t(16), size_t(17), size_t(4099)}) {
+    for (size_t n : {size_t(0), size_t(1), size_t(4), size_t(7), size_t(8), size_t(12), size_t(15), size_t(16),
+                     size_t(17), size_t(28), size_t(31), size_t(4099)}) {
       auto a = sample(n, 1 + n), b = sample(n, 2 + n);
       std::vector<Fp> out(n);
       add_arrays(isa, a.data(), b.data(), out.data(), n);

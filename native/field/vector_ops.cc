@@ -45,22 +45,22 @@ void require_supported(Isa isa) {
 void add_arrays(Isa isa, const Fp* a, const Fp* b, Fp* out, size_t n) {
   require_supported(isa);
   OP_DISPATCH(add_arrays, a, b, out, n)
-  kernels::add<Scalar, Scalar>(a, b, out, n);
+  kernels::add<Scalar, Scalar, Scalar, Scalar>(a, b, out, n);
 }
 void sub_arrays(Isa isa, const Fp* a, const Fp* b, Fp* out, size_t n) {
   require_supported(isa);
   OP_DISPATCH(sub_arrays, a, b, out, n)
-  kernels::sub<Scalar, Scalar>(a, b, out, n);
+  kernels::sub<Scalar, Scalar, Scalar, Scalar>(a, b, out, n);
 }
 void mul_arrays(Isa isa, const Fp* a, const Fp* b, Fp* out, size_t n) {
   require_supported(isa);
   OP_DISPATCH(mul_arrays, a, b, out, n)
-  kernels::mul<Scalar, Scalar>(a, b, out, n);
+  kernels::mul<Scalar, Scalar, Scalar, Scalar>(a, b, out, n);
 }
 void scale_array(Isa isa, const Fp* a, Fp s, Fp* out, size_t n) {
   require_supported(isa);
   OP_DISPATCH(scale_array, a, s, out, n)
-  kernels::scale<Scalar, Scalar>(a, s, out, n);
+  kernels::scale<Scalar, Scalar, Scalar, Scalar>(a, s, out, n);
 }
 
 }  // namespace oneproof::field

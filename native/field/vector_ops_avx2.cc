@@ -5,9 +5,9 @@
 
 namespace oneproof::field::avx2 {
 
-void add_arrays(const Fp* a, const Fp* b, Fp* out, size_t n) { kernels::add<PackedFp, Lane>(a, b, out, n); }
-void sub_arrays(const Fp* a, const Fp* b, Fp* out, size_t n) { kernels::sub<PackedFp, Lane>(a, b, out, n); }
-void mul_arrays(const Fp* a, const Fp* b, Fp* out, size_t n) { kernels::mul<PackedFp, Lane>(a, b, out, n); }
-void scale_array(const Fp* a, Fp s, Fp* out, size_t n) { kernels::scale<PackedFp, Lane>(a, s, out, n); }
+void add_arrays(const Fp* a, const Fp* b, Fp* out, size_t n) { kernels::add<PackedFp, HalfFp, QuarterFp, Lane>(a, b, out, n); }
+void sub_arrays(const Fp* a, const Fp* b, Fp* out, size_t n) { kernels::sub<PackedFp, HalfFp, QuarterFp, Lane>(a, b, out, n); }
+void mul_arrays(const Fp* a, const Fp* b, Fp* out, size_t n) { kernels::mul<PackedFp, HalfFp, QuarterFp, Lane>(a, b, out, n); }
+void scale_array(const Fp* a, Fp s, Fp* out, size_t n) { kernels::scale<PackedFp, HalfFp, QuarterFp, Lane>(a, s, out, n); }
 
 }  // namespace oneproof::field::avx2

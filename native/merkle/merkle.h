@@ -2,8 +2,8 @@
 // right), 8-element digests (hash/sponge.h). One tree per matrix; the matrix height must be a
 // power of two. The proof system commits every matrix (a table's main trace LDE, its LogUp trace,
 // its quotient chunks, each FRI layer) in a tree of its own and opens each at the query index
-// reduced to the matrix's height; see docs/ARCHITECTURE.md (proof system) for why this was chosen
-// over Plonky3's mixed-height MMCS: simpler openings, at the price of one path per matrix.
+// reduced to the matrix's height. Chosen over Plonky3's mixed-height MMCS for simpler openings and
+// verification, at the price of one Merkle path per matrix per query in the proof.
 #pragma once
 #include <span>
 #include <stdexcept>

@@ -28,7 +28,7 @@ namespace avx512 { extern const KernelSet kernel_set; }
 namespace {
 struct ScalarTag {};
 using Scalar = field::MontyLane<ScalarTag>;
-constexpr KernelSet scalar_kernel_set = make_kernel_set<Scalar, Scalar>();
+constexpr KernelSet scalar_kernel_set = make_kernel_set<Scalar, Scalar, Scalar, Scalar>();
 
 // Rows per cache block: about 128 KiB of the matrix.
 constexpr size_t BLOCK_BYTES = 128 * 1024;

@@ -1,5 +1,5 @@
 // Internal to native/ntt: the NTT kernels of one ISA as a table of function pointers, so ntt.cc
-// dispatches once per call instead of per butterfly. make_kernel_set<P, L>() is instantiated in
+// dispatches once per call instead of per butterfly. make_kernel_set<P, H, Q, L>() is instantiated in
 // the ISA's own translation unit (ntt_kernels_*.cc, or ntt.cc for scalar).
 #pragma once
 #include <cstddef>
@@ -21,23 +21,23 @@ struct KernelSet {
   void (*dif_block)(Fp* rows, size_t width, unsigned log_rows, const Fp* tw);
 };
 
-template <class P, class L>
+template <class P, class H, class Q, class L>
 constexpr KernelSet make_kernel_set() {
   return KernelSet{
       [](unsigned log_r, Fp* data, size_t width, size_t half, const Fp* tw, size_t lo, size_t hi) {
-        if (log_r == 3) kernels::stages_fused<P, L, 3>(data, width, half, tw, lo, hi);
-        else if (log_r == 2) kernels::stages_fused<P, L, 2>(data, width, half, tw, lo, hi);
-        else kernels::stage<P, L>(data, width, half, tw, lo, hi);
+        if (log_r == 3) kernels::stages_fused<P, H, Q, L, 3>(data, width, half, tw, lo, hi);
+        else if (log_r == 2) kernels::stages_fused<P, H, Q, L, 2>(data, width, half, tw, lo, hi);
+        else kernels::stage<P, H, Q, L>(data, width, half, tw, lo, hi);
       },
       [](Fp* rows, size_t width, unsigned first_stage, unsigned log_rows, const Fp* tw) {
-        kernels::block<P, L>(rows, width, first_stage, log_rows, tw);
+        kernels::block<P, H, Q, L>(rows, width, first_stage, log_rows, tw);
       },
       [](unsigned log_r, Fp* data, size_t width, size_t low_half, const Fp* tw, size_t lo, size_t hi) {
-        if (log_r == 3) kernels::dif_fused<P, L, 3>(data, width, low_half, tw, lo, hi);
-        else if (log_r == 2) kernels::dif_fused<P, L, 2>(data, width, low_half, tw, lo, hi);
-        else kernels::dif_fused<P, L, 1>(data, width, low_half, tw, lo, hi);
+        if (log_r == 3) kernels::dif_fused<P, H, Q, L, 3>(data, width, low_half, tw, lo, hi);
+        else if (log_r == 2) kernels::dif_fused<P, H, Q, L, 2>(data, width, low_half, tw, lo, hi);
+        else kernels::dif_fused<P, H, Q, L, 1>(data, width, low_half, tw, lo, hi);
       },
-      [](Fp* rows, size_t width, unsigned log_rows, const Fp* tw) { kernels::dif_block<P, L>(rows, width, log_rows, tw); },
+      [](Fp* rows, size_t width, unsigned log_rows, const Fp* tw) { kernels::dif_block<P, H, Q, L>(rows, width, log_rows, tw); },
   };
 }
 

@@ -7,9 +7,11 @@
 namespace oneproof::ntt::avx2 {
 
 using field::Fp;
+using field::avx2::HalfFp;
 using field::avx2::Lane;
 using field::avx2::PackedFp;
+using field::avx2::QuarterFp;
 
-extern const KernelSet kernel_set = make_kernel_set<PackedFp, Lane>();
+extern const KernelSet kernel_set = make_kernel_set<PackedFp, HalfFp, QuarterFp, Lane>();
 
 }  // namespace oneproof::ntt::avx2

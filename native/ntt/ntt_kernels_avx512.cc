@@ -7,9 +7,11 @@
 namespace oneproof::ntt::avx512 {
 
 using field::Fp;
+using field::avx512::HalfFp;
 using field::avx512::Lane;
 using field::avx512::PackedFp;
+using field::avx512::QuarterFp;
 
-extern const KernelSet kernel_set = make_kernel_set<PackedFp, Lane>();
+extern const KernelSet kernel_set = make_kernel_set<PackedFp, HalfFp, QuarterFp, Lane>();
 
 }  // namespace oneproof::ntt::avx512

@@ -67,7 +67,8 @@ void for_each_isa(Fn&& fn) {
 
 OP_TEST(forward_matches_naive_dft) {
   for_each_isa([](Isa isa) {
-    for (size_t width : {size_t(1), size_t(3), size_t(16), size_t(19), size_t(40)})
+    // Widths exercising every vector size: 16/8/4-lane chunks and single leftover lanes.
+    for (size_t width : {size_t(1), size_t(3), size_t(4), size_t(8), size_t(12), size_t(16), size_t(19), size_t(28), size_t(40)})
       for (unsigned log_n : {0u, 1u, 2u, 5u, 8u}) {
         Matrix coeffs = random_matrix(width, size_t(1) << log_n, width * 31 + log_n);
         Matrix m = coeffs;
@@ -116,7 +117,7 @@ OP_TEST(fused_stages_match_direct_evaluation) {
   // Shapes whose large stages run as radix-4 / radix-8 passes over the whole matrix (beyond one
   // cache block): spot-check rows against Horner evaluation for every ISA.
   struct Shape { size_t width; unsigned log_n; };
-  for (Shape shape : {Shape{21, 12}, Shape{16, 14}, Shape{64, 12}, Shape{3, 16}}) {
+  for (Shape shape : {Shape{21, 12}, Shape{16, 14}, Shape{64, 12}, Shape{3, 16}, Shape{4, 15}, Shape{12, 13}}) {
     Matrix coeffs = random_matrix(shape.width, size_t(1) << shape.log_n, shape.width + shape.log_n);
     const Fp w = field::two_adic_generator(shape.log_n);
     for_each_isa([&](Isa isa) {
@@ -160,7 +161,7 @@ OP_TEST(large_coset_lde_matches_known_polynomial) {
   // Beyond one cache block, so the DIF sweeps and the DIT sweeps both run: evaluations of known
   // random coefficients in, spot-checked LDE rows against Horner evaluation out.
   struct Shape { size_t width; unsigned log_n, log_blowup; };
-  for (Shape shape : {Shape{16, 13, 1}, Shape{16, 14, 2}, Shape{3, 15, 1}, Shape{33, 12, 3}}) {
+  for (Shape shape : {Shape{16, 13, 1}, Shape{16, 14, 2}, Shape{3, 15, 1}, Shape{33, 12, 3}, Shape{4, 15, 2}, Shape{8, 14, 1}}) {
     Matrix coeffs = random_matrix(shape.width, size_t(1) << shape.log_n, shape.log_n * 3 + shape.width);
     Matrix evals = coeffs;
     ntt::forward(evals);

@@ -2,6 +2,9 @@
 #include "stark/constraints.h"
 
 #include <algorithm>
+#include <map>
+#include <stdexcept>
+#include <string>
 
 namespace oneproof::stark {
 
@@ -20,6 +23,16 @@ std::vector<Fp4> powers(Fp4 alpha, size_t count) {
   Fp4 p = Fp4::one();
   for (size_t i = 0; i < count; ++i) { out[i] = p; p *= alpha; }
   return out;
+}
+
+void check_bus_arities(std::span<const air::CompiledAir> airs) {
+  std::map<uint32_t, size_t> arity;
+  for (const air::CompiledAir& a : airs)
+    for (const air::Interaction& it : a.interactions) {
+      auto [pos, fresh] = arity.emplace(it.bus, it.values.size());
+      if (!fresh && pos->second != it.values.size())
+        throw std::invalid_argument("bus " + std::to_string(it.bus) + " is used with two tuple arities (table " + a.name + ")");
+    }
 }
 
 }  // namespace oneproof::stark

@@ -12,6 +12,7 @@
 // The prover evaluates it over the LDE with base-field node values (T = Fp); the verifier at the
 // out-of-domain point zeta (T = Fp4). Same function, so the two cannot drift apart.
 #pragma once
+#include <span>
 #include <vector>
 #include "air/symbolic.h"
 
@@ -34,6 +35,9 @@ size_t max_arity(const air::CompiledAir& air);
 // Number of folded terms (AIR constraints + LogUp constraints) of a table.
 size_t num_folded_constraints(const air::CompiledAir& air);
 std::vector<Fp4> powers(Fp4 alpha, size_t count);
+// Throws std::invalid_argument when a bus carries tuples of two different arities anywhere among
+// the tables: (bus, a) and (bus, a, 0) have the same fingerprint, so arities must be fixed.
+void check_bus_arities(std::span<const air::CompiledAir> airs);
 
 template <class T, class Val>
 Fp4 fingerprint(const LookupChallenges& ch, const air::Interaction& it, Val&& val) {

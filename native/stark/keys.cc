@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include "fri/fri.h"
 #include "ntt/ntt.h"
+#include "stark/constraints.h"
 #include "stark/serialize.h"
 
 namespace oneproof::stark {
@@ -59,6 +60,7 @@ ProvingKey setup(std::span<const air::Air* const> airs, const fri::FriParams& pa
     pk.airs.push_back(std::move(c));
     pk.preprocessed.push_back(std::move(pre));
   }
+  check_bus_arities(pk.airs);
   return pk;
 }
 

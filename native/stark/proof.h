@@ -33,6 +33,7 @@ struct QueryOpenings {
 };
 
 struct StarkProof {
+  fri::FriParams params;  // a copy of the key's parameters: a proof says what it was made for
   std::vector<TableProof> tables;
   fri::FriProof fri;
   std::vector<QueryOpenings> queries;

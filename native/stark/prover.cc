@@ -1,6 +1,10 @@
 // The STARK prover (protocol in prover.h, transcript order in transcript.h).
 #include "stark/prover.h"
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -17,6 +21,26 @@ namespace oneproof::stark {
 
 namespace {
 using challenger::Challenger;
+
+// OP_STARK_TIMING=1 prints each prover phase's wall and CPU time (all threads) to stderr.
+class PhaseTimer {
+ public:
+  PhaseTimer() : enabled_(std::getenv("OP_STARK_TIMING") != nullptr), wall_(std::chrono::steady_clock::now()), cpu_(std::clock()) {}
+  void mark(const char* phase) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    const std::clock_t cpu = std::clock();
+    std::fprintf(stderr, "stark prove: %-22s wall %9.1f ms  cpu %9.1f ms\n", phase,
+                 std::chrono::duration<double, std::milli>(now - wall_).count(), 1e3 * double(cpu - cpu_) / CLOCKS_PER_SEC);
+    wall_ = now;
+    cpu_ = cpu;
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point wall_;
+  std::clock_t cpu_;
+};
 
 unsigned log2_exact(size_t n) {
   unsigned l = 0;
@@ -68,14 +92,17 @@ struct TableState {
 }  // namespace
 
 StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, const ProverOptions& options) {
+  PhaseTimer timer;
   check_shapes(pk, tables);
   if (options.check_witness) check_witness(pk, tables);
+  timer.mark("witness check");
   const VerifyingKey& vk = pk.vk;
   const unsigned lb = vk.fri.log_blowup;
   const Fp shift = fri::coset_shift();
   const size_t T = tables.size();
 
   StarkProof proof;
+  proof.params = vk.fri;
   proof.tables.resize(T);
   std::vector<TableState> st(T);
   std::vector<uint32_t> log_heights(T);
@@ -95,6 +122,7 @@ StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, 
     proof.tables[t].main_commit = st[t].main_tree->root();
     ch.observe(proof.tables[t].main_commit);
   }
+  timer.mark("main LDE + commit");
 
   // 2. LogUp traces.
   bool any_lookups = false;
@@ -114,6 +142,7 @@ StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, 
     ch.observe(proof.tables[t].permutation_commit);
     ch.observe(proof.tables[t].cumulative_sum);
   }
+  timer.mark("LogUp traces");
   const Fp4 alpha = ch.sample_ext();
 
   // 3. Quotients.
@@ -123,11 +152,13 @@ StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, 
                       st[t].perm_tree ? &st[t].perm_tree->matrix() : nullptr,
                       tables[t].publics, st[t].log_n, lb, &lookups, proof.tables[t].cumulative_sum, alpha};
     const std::vector<Fp4> q = quotient_on_lde(in);
+    timer.mark("quotient evaluation");
     st[t].quotient_coeffs = quotient_chunk_coefficients(q, st[t].log_n, vk.tables[t].num_quotient_chunks);
     st[t].quotient_tree.emplace(coset_evaluate(st[t].quotient_coeffs, st[t].log_n + lb, shift));
     proof.tables[t].quotient_commit = st[t].quotient_tree->root();
     ch.observe(proof.tables[t].quotient_commit);
   }
+  timer.mark("quotient commit");
   const Fp4 zeta = ch.sample_ext();
 
   // 4. Out-of-domain openings.
@@ -144,6 +175,7 @@ StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, 
     tp.quotient.local = evaluate_coefficients_at(st[t].quotient_coeffs, zeta);
   }
   observe_openings(ch, proof.tables);
+  timer.mark("out-of-domain openings");
   const Fp4 deep_alpha = ch.sample_ext();
 
   // 5. DEEP quotients per LDE height, then FRI.
@@ -167,6 +199,7 @@ StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, 
     if (st[t].perm_tree) add(*st[t].perm_tree, proof.tables[t].permutation);
     add(*st[t].quotient_tree, proof.tables[t].quotient);
   }
+  timer.mark("DEEP quotients");
   fri::FriProverResult fri_result = fri::prove(vk.fri, std::move(reduced), ch);
   proof.fri = std::move(fri_result.proof);
 
@@ -187,6 +220,7 @@ StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, 
     }
     proof.queries.push_back(std::move(q));
   }
+  timer.mark("FRI + query openings");
   return proof;
 }
 

@@ -92,6 +92,10 @@ std::vector<uint8_t> serialize_proof(const StarkProof& proof) {
   ByteWriter w;
   w.u32(PROOF_MAGIC);
   w.u32(FORMAT_VERSION);
+  w.u32(proof.params.log_blowup);
+  w.u32(proof.params.num_queries);
+  w.u32(proof.params.pow_bits);
+  w.u32(proof.params.log_final_poly_len);
   w.u32(uint32_t(proof.tables.size()));
   for (const TableProof& t : proof.tables) {
     w.u32(t.log_height);
@@ -139,6 +143,10 @@ StarkProof deserialize_proof(std::span<const uint8_t> bytes) {
   ByteReader r(bytes);
   header(r, PROOF_MAGIC, "proof");
   StarkProof proof;
+  proof.params.log_blowup = r.u32();
+  proof.params.num_queries = r.u32();
+  proof.params.pow_bits = r.u32();
+  proof.params.log_final_poly_len = r.u32();
   proof.tables.resize(r.count(4 + DIGEST + 4 + DIGEST));
   for (TableProof& t : proof.tables) {
     t.log_height = r.u32();

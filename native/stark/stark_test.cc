@@ -152,8 +152,8 @@ OP_TEST(truncated_oversized_and_garbage_proofs_are_refused) {
     if (junk.size() >= 8) std::copy(bytes.begin(), bytes.begin() + 8, junk.begin());  // valid magic + version
     CHECK(!s.check_bytes(junk).ok);
   }
-  // A huge length prefix right after the header must not allocate.
-  std::vector<uint8_t> huge(bytes.begin(), bytes.begin() + 8);
+  // A huge table count right after the header (magic, version, 4 parameters) must not allocate.
+  std::vector<uint8_t> huge(bytes.begin(), bytes.begin() + 24);
   for (int i = 0; i < 4; ++i) huge.push_back(0xff);
   VerifyResult r = s.check_bytes(huge);
   CHECK(!r.ok);
@@ -177,7 +177,12 @@ OP_TEST(key_mismatch_is_refused) {
   StarkProof proof = s.prove();
   VerifyingKey other = s.pk.vk;
   other.fri.num_queries += 1;
-  CHECK(!verify(other, s.airs, proof, s.m.publics()).ok);
+  VerifyResult r = verify(other, s.airs, proof, s.m.publics());
+  CHECK(!r.ok);
+  CHECK(r.error.find("FRI parameters") != std::string::npos);
+  StarkProof relabelled = proof;  // the proof claims the other parameters too: still refused
+  relabelled.params = other.fri;
+  CHECK(!verify(other, s.airs, relabelled, s.m.publics()).ok);
   VerifyingKey renamed = s.pk.vk;
   renamed.tables[0].air_digest[0] += Fp::one();
   CHECK(!verify(renamed, s.airs, proof, s.m.publics()).ok);

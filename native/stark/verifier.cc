@@ -38,6 +38,7 @@ void check_shapes(const VerifyingKey& vk, std::span<const air::CompiledAir> airs
     throw Reject(std::string("verifying key: ") + e.what());
   }
   expect(vk.max_log_height + vk.fri.log_blowup <= field::TWO_ADICITY, "verifying key: max_log_height too large");
+  expect(proof.params == vk.fri, "proof was made for other FRI parameters (" + fri::describe(proof.params) + ")");
   expect(airs.size() == vk.tables.size(), "AIRs do not match the verifying key");
   expect(proof.tables.size() == vk.tables.size(), "proof has the wrong number of tables");
   expect(publics.size() == vk.tables.size(), "wrong number of public-value lists");
@@ -62,6 +63,11 @@ void check_shapes(const VerifyingKey& vk, std::span<const air::CompiledAir> airs
     check_opened(tp.quotient, 4 * key.num_quotient_chunks, false, who + " quotient");
   }
   expect(proof.queries.size() == vk.fri.num_queries, "wrong number of query openings");
+  try {
+    check_bus_arities(airs);
+  } catch (const std::invalid_argument& e) {
+    throw Reject(e.what());
+  }
 }
 
 Fp4 ext_of(const std::vector<Fp4>& cols, size_t first) {
@@ -138,6 +144,8 @@ void verify_or_throw(const VerifyingKey& vk, std::span<const air::CompiledAir> a
   const Fp4 alpha = ch.sample_ext();
   for (const auto& tp : proof.tables) ch.observe(tp.quotient_commit);
   const Fp4 zeta = ch.sample_ext();
+  // zeta outside the base field: never a trace-domain or LDE point, so no division by zero below.
+  expect(!(zeta.c[1].is_zero() && zeta.c[2].is_zero() && zeta.c[3].is_zero()), "out-of-domain point fell in the base field");
 
   for (size_t t = 0; t < T; ++t) check_constraints_at_zeta(airs[t], proof.tables[t], publics[t], zeta, lookups, alpha);
 

@@ -4,7 +4,7 @@
 
 namespace oneproof::vm {
 
-Memory::Memory(const Program& program) : perms_(kPages, 0), read_(kPages, nullptr), write_(kPages, nullptr), data_(kPages, nullptr) {
+Memory::Memory(const Program& program) : perms_(kPages), read_(kPages), write_(kPages), data_(kPages) {
   for (const Segment& s : program.segments) {
     const uint32_t first = s.vaddr >> kPageBits;
     const uint32_t last = uint32_t((uint64_t(s.vaddr) + s.mem_size - 1) >> kPageBits);

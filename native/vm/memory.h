@@ -2,13 +2,31 @@
 // each readable and/or writable as its segment says; page data is allocated on first touch.
 #pragma once
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <memory>
 #include <vector>
 
 #include "vm/elf.h"
 
 namespace oneproof::vm {
+
+// A zero-filled array from calloc: large ones come straight from mmap, so creating a machine
+// does not touch (or memset) the page tables of the whole 4 GiB address space.
+template <class T>
+class ZeroedArray {
+ public:
+  explicit ZeroedArray(size_t n) : data_(static_cast<T*>(std::calloc(n, sizeof(T)))) {
+    if (!data_) throw std::bad_alloc();
+  }
+  T& operator[](size_t i) { return data_.get()[i]; }
+  const T& operator[](size_t i) const { return data_.get()[i]; }
+
+ private:
+  struct Free { void operator()(T* p) const { std::free(p); } };
+  std::unique_ptr<T, Free> data_;
+};
 
 class Memory {
  public:
@@ -48,8 +66,8 @@ class Memory {
   uint8_t* materialize(uint32_t page, bool for_write);
   uint8_t* page_data(uint32_t page);  // allocates a mapped page whatever its permissions
 
-  std::vector<uint8_t> perms_;
-  std::vector<uint8_t*> read_, write_, data_;
+  ZeroedArray<uint8_t> perms_;
+  ZeroedArray<uint8_t*> read_, write_, data_;
   std::vector<std::unique_ptr<uint8_t[]>> owned_;
 };
 

@@ -8,13 +8,13 @@ Tracer::Tracer(uint32_t segment_cycles, uint32_t start_pc) : segment_cycles_(seg
   segments_.emplace_back();
   current_ = &segments_.back();
   current_->start_pc = start_pc;
-  current_->cycles.reserve(std::min<uint32_t>(segment_cycles, 1u << 16));
+  current_->cycles.reserve(segment_cycles);  // virtual memory only until touched: no regrowth copies
 }
 
 Tracer::LastAccess& Tracer::last_access(uint32_t addr) {
   if (addr < 32) return registers_[addr];
-  auto& page = pages_[addr >> Memory::kPageBits];
-  if (!page) page.reset(new LastAccess[1u << (Memory::kPageBits - 2)]());
+  LastAccess*& page = pages_[addr >> Memory::kPageBits];
+  if (!page) page = owned_.emplace_back(new LastAccess[1u << (Memory::kPageBits - 2)]()).get();
   return page[Memory::offset(addr) >> 2];
 }
 
@@ -74,6 +74,7 @@ void Tracer::end_cycle(uint32_t next_pc, bool halted, const uint32_t* regs, Memo
   current_->index = index;
   current_->start_cycle = cycles_so_far_;
   current_->start_pc = next_pc;
+  current_->cycles.reserve(segment_cycles_);
 }
 
 }  // namespace oneproof::vm

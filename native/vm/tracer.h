@@ -34,7 +34,8 @@ class Tracer {
   SegmentRecord* current_ = nullptr;
   uint64_t cycles_so_far_ = 0;
   std::array<LastAccess, 32> registers_{};
-  std::vector<std::unique_ptr<LastAccess[]>> pages_;  // per 4 KiB guest page, per word
+  ZeroedArray<LastAccess*> pages_;  // per 4 KiB guest page, per word; allocated on first touch
+  std::vector<std::unique_ptr<LastAccess[]>> owned_;
 };
 
 }  // namespace oneproof::vm

@@ -56,6 +56,8 @@ export function registerProofEngineRoutes(app: FastifyInstance, ctx: ApiContext)
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    // A first comment sends the headers now, so the client sees the stream open.
+    raw.write(': connected\n\n');
     const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const onJob = (job: JobRecord) => {
       if (filter && job.newPayloadRequestRoot !== filter) return;

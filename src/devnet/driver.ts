@@ -12,6 +12,8 @@ import { DEV_PRIVATE_KEY } from './genesis.js';
 const COUNTER_RUNTIME = '5f355f55600154600101600155' + '00';
 const COUNTER_INIT = `0x600e600a5f39600e5ff3${COUNTER_RUNTIME}`;
 
+const WITHDRAWAL_REQUEST_CONTRACT = '0x00000961ef480eb55e80d19ad83579a64c007002';
+
 export interface EngineCallResult {
   method: string;
   /** The raw JSON answer, exactly as received. */
@@ -44,6 +46,7 @@ export class ConsensusDriver {
   private nonce: number | null = null;
   private counter: string | null = null;
   private nextId = 1;
+  private withdrawalIndex = 0;
 
   constructor(
     private readonly engineUrl: string,
@@ -93,6 +96,9 @@ export class ConsensusDriver {
       // Storage writes: slot 0 to a new value, slot 1 incremented.
       txs.push({ to: this.counter, data: hexlify(randomBytes(32)), gasLimit: 100_000n });
     }
+    // An EIP-7002 withdrawal request (48-byte pubkey ‖ 8-byte amount; fee paid in value), so blocks
+    // carry execution requests.
+    txs.push({ to: WITHDRAWAL_REQUEST_CONTRACT, data: hexlify(new Uint8Array([...randomBytes(48), 0, 0, 0, 0, 0, 0, 0, 1])), value: 10n, gasLimit: 200_000n });
     for (const tx of txs) {
       const signed = await this.wallet.signTransaction({ ...tx, ...fee, nonce: this.nonce++, type: 2 });
       await this.provider.send('eth_sendRawTransaction', [signed]);
@@ -115,7 +121,8 @@ export class ConsensusDriver {
       timestamp: toQuantity(timestamp),
       prevRandao: hexlify(randomBytes(32)),
       suggestedFeeRecipient: '0x' + '00'.repeat(19) + 'fe',
-      withdrawals: [],
+      // One consensus-layer withdrawal per block, to a fixed address.
+      withdrawals: [{ index: toQuantity(this.withdrawalIndex), validatorIndex: toQuantity(7 + (this.withdrawalIndex % 3)), address: '0x' + '11'.repeat(20), amount: toQuantity(1_000_000_000 + this.withdrawalIndex) }],
       parentBeaconBlockRoot: hexlify(randomBytes(32)),
     };
     const fcu = await this.engine('engine_forkchoiceUpdatedV3', [state, attributes]);
@@ -136,6 +143,7 @@ export class ConsensusDriver {
     calls.push(await this.engine('engine_forkchoiceUpdatedV3', [{ headBlockHash: blockHash, safeBlockHash: blockHash, finalizedBlockHash: this.head }, null]));
     this.head = blockHash;
     this.lastTimestamp = timestamp;
+    this.withdrawalIndex++;
     return { number: Number(payload.blockNumber), blockHash, transactions: sent, calls, payload, newPayloadParams, newPayloadStatus: status };
   }
 }

@@ -5,3 +5,7 @@ export { buildInfo } from './build-info.js';
 export { poseidon2, POSEIDON2_WIDTHS, KOALABEAR_P } from './poseidon2.js';
 export { starkExampleProve, starkVerify, securityBits, starkPresets } from './stark.js';
 export type { FriParams, ExampleMachine, ExampleProof, VerifyResult, SecurityBits } from './stark.js';
+export { zkvmRun, isZkvmError } from './zkvm.js';
+export type { ZkvmRunOptions, ZkvmRunResult, ZkvmError } from './zkvm.js';
+export { validateBlock, encodeValidatorInput, runFixtureFile } from './block.js';
+export type { ValidationResult, FixtureOutcome } from './block.js';

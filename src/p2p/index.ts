@@ -19,7 +19,15 @@
 //                                                             // published:false if one is already known
 //   node.payloadKnown(newPayloadRequestRoot);                 // releases queued proofs; fetches missing ones
 //   await node.catchUp([root, ...]);                          // explicit by-root catch-up from peers
-//   node.peers(); await node.stop();
+//   node.on('verdict', ...); node.on('banned', ...);         // every ACCEPT/IGNORE/REJECT; peers disconnected
+//   node.peers(); node.topicPeers(); await node.ping(peerId); await node.stop();
+//
+// Wire: topic /eth2/{fork_digest}/execution_proof/ssz_snappy carrying SSZ SignedExecutionProof,
+// raw-snappy compressed, Altair message ids, gossipsub StrictNoSign with D=8 (6..12), 0.7 s
+// heartbeat; catch-up on /oneproof/execution_proofs_by_root/1/ssz_snappy (consensus req/resp
+// encoding, keyed by new_payload_request_root). Peers whose gossip score falls below the graylist
+// threshold (two invalid messages) or who serve an invalid proof on catch-up are disconnected and
+// banned for `limits.banDurationMs`.
 //
 // Modes: with `validators` (domain + active validator keys) every proof must carry a valid BLS
 // signature; without it (standalone testnet, own fork digest) proofs are unsigned (index 0, zero

@@ -3,12 +3,11 @@
 import { EventEmitter } from 'node:events';
 import { TopicValidatorResult, type GossipsubMessage } from '@libp2p/gossipsub';
 import { peerIdFromString } from '@libp2p/peer-id';
-import type { PeerId, Stream, Connection } from '@libp2p/interface';
+import type { PeerId } from '@libp2p/interface';
+import { CatchUpService } from './catch-up.js';
 import { createProofLibp2p, isBannedIn, type GossipSubRouter, type ProofLibp2p } from './libp2p.js';
-import { PROOFS_BY_ROOT_PROTOCOL, RESP_RESOURCE_UNAVAILABLE } from './constants.js';
 import { SignedExecutionProof, type ExecutionProof } from './containers.js';
 import { loadOrCreatePeerKey } from './identity.js';
-import { encodeErrorChunk, requestProofsByRoot, serveProofsByRoot, writeAll } from './reqresp.js';
 import { SCORE_THRESHOLDS } from './scoring.js';
 import { signProof, type ProofSigner, type SignatureScheme } from './signing.js';
 import { RecentProofStore } from './store.js';
@@ -52,7 +51,7 @@ export const DEFAULT_LIMITS: P2PLimits = {
   maxPendingProofs: 256,
   pendingTimeoutMs: 4000,
   maxConcurrentValidations: 256,
-  storeCapacity: 1024,
+  storeCapacity: 512,
   seenCapacity: 16_384,
   catchUpTimeoutMs: 10_000,
   catchUpPeers: 3,
@@ -139,7 +138,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
   private readonly limits: P2PLimits;
   private readonly log: P2PLogger;
   private readonly autoCatchUps = new Set<NodeJS.Timeout>();
-  private readonly catchUpServed = new Map<string, number[]>();
+  private readonly catchUpService: CatchUpService;
   private validating = 0;
   private stopped = false;
 
@@ -157,6 +156,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     this.limits = limits;
     this.topic = topic;
     this.log = opts.log ?? noopLog;
+    this.catchUpService = new CatchUpService(libp2p, store, limits, this.log);
   }
 
   /** Creates and starts a node. */
@@ -174,7 +174,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
       maxPending: limits.maxPendingProofs,
       seenCapacity: limits.seenCapacity,
     });
-    for (const p of store.all()) validator.markValid(p);
+    for (const e of store.entries()) validator.markValid(e.newPayloadRequestRoot, e.proofType);
 
     const banned = new Map<string, number>();
     const libp2p = await createProofLibp2p({ ...opts, privateKey, topic, limits, isBanned: (peer) => isBannedIn(banned, peer.toString()) });
@@ -193,16 +193,14 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
   }
 
   private get pubsub(): GossipSubRouter {
-    return this.libp2p.services.pubsub as GossipSubRouter;
+    return this.libp2p.services.pubsub;
   }
 
   private async start(): Promise<void> {
     this.pubsub.addEventListener('gossipsub:message', (evt) => void this.onGossip(evt.detail));
     this.pubsub.addEventListener('gossipsub:heartbeat', () => this.dropBadPeers());
     this.libp2p.addEventListener('peer:discovery', (evt) => void this.dialDiscovered(evt.detail.id));
-    await this.libp2p.handle(PROOFS_BY_ROOT_PROTOCOL, (stream, conn) => void this.onCatchUpRequest(stream, conn), {
-      maxInboundStreams: this.limits.maxInboundCatchUpStreams,
-    });
+    await this.catchUpService.start();
     this.pubsub.subscribe(this.topic);
     this.log.info({ peerId: this.peerId, topic: this.topic, addrs: this.multiaddrs() }, 'proof gossip started');
   }
@@ -263,7 +261,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
       if (wanted.length === 0) break;
       for (let i = 0; i < wanted.length; i += this.limits.catchUpBatch) {
         const batch = wanted.slice(i, i + this.limits.catchUpBatch);
-        for (const ssz of await this.fetchFrom(peer, batch)) {
+        for (const ssz of await this.catchUpService.fetch(peer, batch)) {
           const verdict = await this.validator.validate(ssz);
           this.emit('verdict', { via: 'catch-up', from: peer.toString(), action: verdict.action, reason: verdict.action === 'accept' ? undefined : verdict.reason });
           if (verdict.action === 'reject') {
@@ -280,49 +278,6 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
       wanted = wanted.filter((r) => !this.validator.hasAnyValidProof(r));
     }
     return accepted;
-  }
-
-  private async fetchFrom(peer: PeerId, roots: Uint8Array[]): Promise<Uint8Array[]> {
-    const signal = AbortSignal.timeout(this.limits.catchUpTimeoutMs);
-    let stream: Stream | undefined;
-    try {
-      stream = await this.libp2p.dialProtocol(peer, PROOFS_BY_ROOT_PROTOCOL, { signal });
-      const s = stream;
-      signal.addEventListener('abort', () => s.abort(new Error('catch-up timed out')), { once: true });
-      return await requestProofsByRoot(s, roots, signal, this.limits.catchUpMaxBytes);
-    } catch (e) {
-      this.log.debug({ peer: peer.toString(), err: (e as Error).message }, 'catch-up request failed');
-      stream?.abort(e as Error);
-      return [];
-    }
-  }
-
-  private async onCatchUpRequest(stream: Stream, conn: Connection): Promise<void> {
-    const peer = conn.remotePeer.toString();
-    const signal = AbortSignal.timeout(this.limits.catchUpTimeoutMs);
-    signal.addEventListener('abort', () => stream.abort(new Error('catch-up response timed out')), { once: true });
-    try {
-      if (!this.catchUpAllowance(peer)) {
-        await writeAll(stream, encodeErrorChunk(RESP_RESOURCE_UNAVAILABLE, 'rate limited'), signal);
-        await stream.close({ signal });
-        return;
-      }
-      const sent = await serveProofsByRoot(stream, (root) => this.store.byPayloadRoot(root), signal);
-      this.log.debug({ peer, sent }, 'served catch-up request');
-    } catch (e) {
-      stream.abort(e as Error);
-    }
-  }
-
-  /** Sliding one-minute window of served requests per peer. */
-  private catchUpAllowance(peer: string): boolean {
-    const now = Date.now();
-    const recent = (this.catchUpServed.get(peer) ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= this.limits.catchUpRequestsPerMinute) return false;
-    recent.push(now);
-    this.catchUpServed.set(peer, recent);
-    if (this.catchUpServed.size > 4 * this.limits.maxConnections) this.catchUpServed.delete(this.catchUpServed.keys().next().value as string);
-    return true;
   }
 
   private async onGossip({ propagationSource, msgId, msg }: GossipsubMessage): Promise<void> {
@@ -420,8 +375,8 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
   }
 
   /** Verified proofs this node holds for a payload (from the store). */
-  proofsFor(newPayloadRequestRoot: Uint8Array): SignedExecutionProof[] {
-    return this.store.byPayloadRoot(newPayloadRequestRoot).map((b) => SignedExecutionProof.deserialize(b));
+  async proofsFor(newPayloadRequestRoot: Uint8Array): Promise<SignedExecutionProof[]> {
+    return (await this.store.byPayloadRoot(newPayloadRequestRoot)).map((b) => SignedExecutionProof.deserialize(b));
   }
 
   async stop(): Promise<void> {

@@ -112,7 +112,7 @@ export async function writeAll(stream: Stream, bytes: Uint8Array, signal?: Abort
 /** Server side: reads a request, answers with stored proofs (at most `MAX_REQUEST_EXECUTION_PROOFS`). */
 export async function serveProofsByRoot(
   stream: Stream,
-  lookup: (root: Uint8Array) => Uint8Array[],
+  lookup: (root: Uint8Array) => Promise<Uint8Array[]>,
   signal: AbortSignal,
 ): Promise<number> {
   const reader = new StreamReader(stream);
@@ -127,7 +127,7 @@ export async function serveProofsByRoot(
   }
   let sent = 0;
   for (const root of roots) {
-    for (const proof of lookup(root)) {
+    for (const proof of await lookup(root)) {
       if (sent >= MAX_REQUEST_EXECUTION_PROOFS) break;
       await writeAll(stream, encodeSuccessChunk(proof), signal);
       sent++;

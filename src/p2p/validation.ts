@@ -1,6 +1,9 @@
 // Gossip validation of SignedExecutionProof messages, rule by rule as the pinned spec lists them
 // (p2p-interface.md, "execution_proof"). Returns ACCEPT / IGNORE / REJECT with a reason; gossipsub
 // forwards only ACCEPT and scores REJECT against the sender.
+// Two deliberate tightenings, both against forgeries shadowing genuine proofs: "already seen" is
+// keyed by the whole signed message, and a (payload, type, validator) is recorded as seen only
+// once that validator's signature has checked out.
 import { createHash } from 'node:crypto';
 import { MAX_PROOF_SIZE, MAX_SIGNED_EXECUTION_PROOF_SIZE } from './constants.js';
 import { SignedExecutionProof } from './containers.js';
@@ -53,10 +56,10 @@ export class ProofValidator {
     this.pending = new PendingPayloads(opts.maxPending, opts.pendingTimeoutMs);
   }
 
-  /** Marks a proof as already valid (loaded from the store, or published by this node). */
-  markValid(proof: SignedExecutionProof): void {
-    this.seenProofs.add(toHex(sha256(SignedExecutionProof.serialize(proof))));
-    this.markValidType(proof);
+  /** Records that a valid proof of this type is held for the payload (e.g. found in the store). */
+  markValid(newPayloadRequestRoot: Uint8Array, proofType: number): void {
+    this.validPerType.add(`${toHex(newPayloadRequestRoot)}:${proofType}`);
+    this.provenPayloads.add(toHex(newPayloadRequestRoot));
   }
 
   hasAnyValidProof(newPayloadRequestRoot: Uint8Array): boolean {
@@ -76,16 +79,16 @@ export class ProofValidator {
       return reject(`malformed SSZ: ${(e as Error).message}`);
     }
     const proof = signed.message;
-    const proofRootHex = toHex(sha256(ssz));
-    if (this.seenProofs.has(proofRootHex)) return ignore('proof already seen');
-    this.seenProofs.add(proofRootHex);
+    const encodingKey = toHex(sha256(ssz));
+    if (this.seenProofs.has(encodingKey)) return ignore('proof already seen');
+    this.seenProofs.add(encodingKey);
 
     const payloadRoot = proof.publicInput.newPayloadRequestRoot;
     if (opts.payloadKnown !== true && !this.isPayloadKnown(payloadRoot)) {
       const arrived = await this.pending.waitFor(payloadRoot);
       if (!arrived) {
         // Forget it so that a later copy (gossip or catch-up) is considered afresh.
-        this.seenProofs.delete(proofRootHex);
+        this.seenProofs.delete(encodingKey);
         return ignore('payload unknown');
       }
     }
@@ -107,8 +110,7 @@ export class ProofValidator {
   }
 
   private markValidType(p: SignedExecutionProof): void {
-    this.validPerType.add(typeKey(p));
-    this.provenPayloads.add(toHex(p.message.publicInput.newPayloadRequestRoot));
+    this.markValid(p.message.publicInput.newPayloadRequestRoot, p.message.proofType);
   }
 
   private isPayloadKnown(root: Uint8Array): boolean {

@@ -40,7 +40,7 @@ type QueueEntry = { id: string; slot: number; deadlineAt: number };
 
 export class ProvingPipeline extends EventEmitter<PipelineEvents> {
   private readonly queue: JobQueue<QueueEntry>;
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, Promise<void>>();
   private readonly cancelled = new Set<string>();
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
@@ -127,12 +127,14 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
     while (this.running.size < this.opts.workers) {
       const next = this.queue.shift();
       if (!next) break;
-      this.running.add(next.id);
-      void this.run(next.id).finally(() => {
-        this.running.delete(next.id);
-        this.pump();
-        if (this.running.size === 0 && this.queue.size === 0) for (const w of this.idleWaiters.splice(0)) w();
-      });
+      const done = this.run(next.id)
+        .catch((e: Error) => this.opts.log.error({ hash: next.id, err: e.message }, 'proving job crashed'))
+        .finally(() => {
+          this.running.delete(next.id);
+          this.pump();
+          if (this.running.size === 0 && this.queue.size === 0) for (const w of this.idleWaiters.splice(0)) w();
+        });
+      this.running.set(next.id, done);
     }
   }
 
@@ -203,8 +205,15 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
     }
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops taking jobs and waits (up to `graceMs`) for running ones; a job cut off stays `running`
+   * in the store and is resumed on the next start.
+   */
+  async stop(graceMs = 5000): Promise<void> {
     this.stopped = true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(this.running.values()), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
     await this.opts.prover.close();
   }
 }

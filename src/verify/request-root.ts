@@ -94,12 +94,22 @@ export function decodeExecutionRequests(requests: Hex[]): ValueOf<typeof Executi
   return out;
 }
 
-export function newPayloadRequestRoot(req: NewPayloadRequest): Uint8Array {
-  const common = {
+/** The Electra (Prague) SSZ value of a V4 request, e.g. to serialize it for a proof engine. */
+export function newPayloadRequestElectraValue(req: NewPayloadRequest): ValueOf<typeof NewPayloadRequestElectra> {
+  if (req.executionRequests === null) throw new PayloadError('a V3 request has no execution requests (Deneb shape)');
+  return {
     executionPayload: payloadValue(req),
     versionedHashes: req.versionedHashes.map((h) => getBytes(h)),
     parentBeaconBlockRoot: getBytes(req.parentBeaconBlockRoot),
+    executionRequests: decodeExecutionRequests(req.executionRequests),
   };
-  if (req.executionRequests === null) return NewPayloadRequestDeneb.hashTreeRoot(common);
-  return NewPayloadRequestElectra.hashTreeRoot({ ...common, executionRequests: decodeExecutionRequests(req.executionRequests) });
+}
+
+export function newPayloadRequestRoot(req: NewPayloadRequest): Uint8Array {
+  if (req.executionRequests !== null) return NewPayloadRequestElectra.hashTreeRoot(newPayloadRequestElectraValue(req));
+  return NewPayloadRequestDeneb.hashTreeRoot({
+    executionPayload: payloadValue(req),
+    versionedHashes: req.versionedHashes.map((h) => getBytes(h)),
+    parentBeaconBlockRoot: getBytes(req.parentBeaconBlockRoot),
+  });
 }

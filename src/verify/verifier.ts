@@ -1,8 +1,11 @@
 // Proof verification for the sidecar: the native STARK verifier, then the public-values binding.
 // No native verifier, no acceptance: the reason says so.
-import type { ExecutionProof, ProofVerifier as GossipVerifier, VerifyResult } from '../p2p/index.js';
+import type { ExecutionProof, ProofVerifier as GossipVerifier } from '../p2p/index.js';
 import { NATIVE_VERIFIER_MISSING, type NativeZkvm } from '../prover/native-zkvm.js';
 import { checkPublicValues } from './binding.js';
+
+/** true, or the reason the proof is not accepted. */
+export type VerifyResult = true | string;
 
 export interface ProofVerifier {
   /** true when `proof` verifies and commits to `newPayloadRequestRoot` with a successful validation. */

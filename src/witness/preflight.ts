@@ -60,6 +60,8 @@ export class PreflightWitnessBuilder {
       }
       touchAccount(t, to);
       const trace = (await this.provider.send('debug_traceTransaction', [tx.hash, { disableMemory: true, disableStorage: true }])) as { structLogs?: StructLog[] };
+      // Right after import some clients answer null until the block is fully indexed: retryable.
+      if (trace === null) throw new BlockNotFound(`no trace yet for ${tx.hash}`);
       if (!Array.isArray(trace?.structLogs)) throw new Error(`debug_traceTransaction(${tx.hash}) gave no structLogs: ${JSON.stringify(trace).slice(0, 200)}`);
       collectFromTrace(t, to, trace.structLogs);
     }

@@ -156,6 +156,36 @@ int main(void) {
     expect(r.code).toBe(134);
   });
 
+  it('supports the out-of-line libc++ pieces: unordered containers, to_string, shared/weak_ptr', () => {
+    const r = qemu(
+      guest(
+        'libcxx.cc',
+        `#include <cstdio>
+#include <memory>
+#include <string>
+#include <unordered_map>
+struct Tracked {
+  ~Tracked() { std::printf("destroyed "); }
+};
+int main() {
+  std::unordered_map<std::string, int> m;
+  for (int i = 0; i < 1000; i++) m["k" + std::to_string(i * -7)] = i;
+  auto p = std::make_shared<Tracked>();
+  std::weak_ptr<Tracked> w = p;
+  bool alive = w.lock() != nullptr;
+  p.reset();
+  bool expired = w.lock() == nullptr && w.expired();
+  std::printf("size=%zu k-6993=%d buckets_prime=%d alive=%d expired=%d %s\\n", m.size(), m["k-6993"],
+              m.bucket_count() > 1000, alive, expired, std::to_string(18446744073709551615ull).c_str());
+  return 0;
+}
+`,
+      ),
+    );
+    expect(r.stdout).toBe('destroyed size=1000 k-6993=999 buckets_prime=1 alive=1 expired=1 18446744073709551615\n');
+    expect(r.code).toBe(0);
+  });
+
   it('op_halt ends the program at once with its code', () => {
     const r = qemu(
       guest('halt.c', '#include <oneproof/guest.h>\n#include <stdio.h>\nint main(void) { op_halt(9); puts("not reached"); return 0; }\n'),

@@ -94,7 +94,7 @@ describe('proof gossip network (5 nodes on loopback)', () => {
       const e = m.proofs.find((p) => toHex(p.proof.message.publicInput.newPayloadRequestRoot) === toHex(root))!;
       expect(e.via).toBe(i === 2 ? 'local' : 'gossip');
       expect(e.proof.validatorIndex).toBe(2);
-      expect(m.node.proofsFor(root).length).toBe(1);
+      expect((await m.node.proofsFor(root)).length).toBe(1);
     }
   });
 
@@ -184,14 +184,14 @@ describe('proof gossip network (5 nodes on loopback)', () => {
     const restarted = await startMember(4, old.dataDir, members.slice(0, 4).flatMap((m) => m.node.multiaddrs()));
     members[4] = restarted;
     expect(restarted.node.peerId).toBe(oldId);
-    expect(restarted.node.proofsFor(kept).length).toBe(1);
-    expect(restarted.node.proofsFor(missed).length).toBe(0);
+    expect((await restarted.node.proofsFor(kept)).length).toBe(1);
+    expect((await restarted.node.proofsFor(missed)).length).toBe(0);
     await waitUntil(() => restarted.node.topicPeers().length >= 1, 'restarted node re-joins the topic');
 
     const got = await restarted.node.catchUp([missed, kept]);
     expect(got.map((p) => toHex(p.message.publicInput.newPayloadRequestRoot))).toEqual([toHex(missed)]);
     expect(restarted.proofs.find((e) => e.via === 'catch-up')?.proof.validatorIndex).toBe(0);
-    expect(restarted.node.proofsFor(missed).length).toBe(1);
+    expect((await restarted.node.proofsFor(missed)).length).toBe(1);
     expect(restarted.verdicts.filter((v) => v.via === 'catch-up').every((v) => v.action === 'accept')).toBe(true);
 
     await waitUntil(() => members.every((m) => m.node.topicPeers().length === N - 1), 'full topic membership again');

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import { loadOrCreatePeerKey, PEER_KEY_FILE } from '../../src/p2p/identity.js';
 import { RecentProofStore } from '../../src/p2p/store.js';
-import type { SignedExecutionProof } from '../../src/p2p/containers.js';
+import { SignedExecutionProof } from '../../src/p2p/containers.js';
 import { makeProof, payloadRoot, removeTempDirs, tempDir } from './helpers.js';
 
 describe('peer identity', () => {
@@ -39,8 +39,9 @@ describe('recent proof store', () => {
     await s.put(proof('y'));
     const reopened = await RecentProofStore.open(dir, 10);
     expect(reopened.size).toBe(3);
-    expect(reopened.byPayloadRoot(payloadRoot('x')).length).toBe(2);
-    expect(reopened.byPayloadRoot(payloadRoot('z')).length).toBe(0);
+    expect((await reopened.byPayloadRoot(payloadRoot('x'))).length).toBe(2);
+    expect((await reopened.byPayloadRoot(payloadRoot('z'))).length).toBe(0);
+    expect(reopened.entries().map((e) => e.proofType).sort()).toEqual([1, 1, 2]);
   });
 
   it('keeps only the newest `capacity` proofs', async () => {
@@ -48,19 +49,27 @@ describe('recent proof store', () => {
     const s = await RecentProofStore.open(dir, 3);
     for (const l of ['a', 'b', 'c', 'd', 'e']) await s.put(proof(l));
     expect(s.size).toBe(3);
-    expect(s.byPayloadRoot(payloadRoot('a')).length).toBe(0);
-    expect(s.byPayloadRoot(payloadRoot('e')).length).toBe(1);
+    expect((await s.byPayloadRoot(payloadRoot('a'))).length).toBe(0);
+    expect((await s.byPayloadRoot(payloadRoot('e'))).length).toBe(1);
     expect((await readdir(join(dir, 'proofs'))).length).toBe(3);
   });
 
-  it('drops corrupt or misnamed files instead of failing to start', async () => {
+  it('drops corrupt or misnamed files when read, and ignores foreign files', async () => {
     const dir = tempDir('store3');
     const s = await RecentProofStore.open(dir, 10);
     await s.put(proof('good'));
+    const corruptRoot = new Uint8Array(32).fill(0xab);
     await writeFile(join(dir, 'proofs', `${'ab'.repeat(32)}-1.ssz`), new Uint8Array([1, 2, 3]));
+    // A valid proof filed under the wrong name is as bad as garbage.
+    await writeFile(join(dir, 'proofs', `${'cd'.repeat(32)}-1.ssz`), SignedExecutionProof.serialize(proof('other')));
+    await writeFile(join(dir, 'proofs', 'notes.txt'), 'not a proof');
     const reopened = await RecentProofStore.open(dir, 10);
+    expect(reopened.size).toBe(3);
+    expect(await reopened.byPayloadRoot(corruptRoot)).toEqual([]);
+    expect(await reopened.byPayloadRoot(new Uint8Array(32).fill(0xcd))).toEqual([]);
     expect(reopened.size).toBe(1);
-    expect((await readdir(join(dir, 'proofs'))).length).toBe(1);
+    expect((await reopened.byPayloadRoot(payloadRoot('good'))).length).toBe(1);
+    expect((await readdir(join(dir, 'proofs'))).sort()).toEqual([`${Buffer.from(payloadRoot('good')).toString('hex')}-1.ssz`, 'notes.txt']);
   });
 });
 

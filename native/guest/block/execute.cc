@@ -8,10 +8,10 @@
 
 #include "guest/block/header_rules.h"
 #include "guest/block/receipts.h"
-#include "guest/block/trie_root.h"
 #include "guest/crypto/keccak.h"
 #include "guest/evm/precompiles.h"
 #include "guest/evm/vm.h"
+#include "guest/mpt/trie.h"
 #include "guest/precompiles/sha256.h"
 #include "guest/rlp/rlp.h"
 #include "guest/state/state.h"
@@ -273,11 +273,7 @@ bool parse_deposit(const Bytes& data, Bytes& request) {
   return true;
 }
 
-Hash32 sha256_of(const Bytes& b) {
-  Hash32 h;
-  precompiles::sha256(b.data(), b.size(), h.b);
-  return h;
-}
+Hash32 sha256_of(const Bytes& b) { return precompiles::sha256(b); }
 
 }  // namespace
 
@@ -298,6 +294,7 @@ BlockResult validate_block(const ChainConfig& config, const uint8_t* block_rlp, 
   if (!decode_header(parts[0].raw, parts[0].raw_size, header, herr)) return reject(herr);
   result.block_hash = header.hash;
   result.parent_hash = header.parent_hash;
+  result.state_root = header.state_root;
   result.number = header.number;
   if (const char* e = check_header(header, parent, config)) return reject(e);
   const ForkActivation& fork = config.at(header.timestamp);
@@ -324,8 +321,8 @@ BlockResult validate_block(const ChainConfig& config, const uint8_t* block_rlp, 
     wd_encodings.push_back(withdrawals[i].encoded);
   }
   result.tx_count = txs.size();
-  if (ordered_trie_root(tx_encodings) != header.transactions_root) return reject("transactions root mismatch");
-  if (ordered_trie_root(wd_encodings) != *header.withdrawals_root) return reject("withdrawals root mismatch");
+  if (mpt::ordered_root(tx_encodings) != header.transactions_root) return reject("transactions root mismatch");
+  if (mpt::ordered_root(wd_encodings) != *header.withdrawals_root) return reject("withdrawals root mismatch");
 
   state::State st(backend);
   BlockContext ctx{config, fork, header, st, {}, 0, 0, {}, {}};
@@ -397,10 +394,10 @@ BlockResult validate_block(const ChainConfig& config, const uint8_t* block_rlp, 
     receipt_encodings.push_back(encode_receipt(r));
   }
   if (std::memcmp(bloom.bits, header.logs_bloom, 256) != 0) return reject("logs bloom mismatch");
-  if (ordered_trie_root(receipt_encodings) != header.receipts_root) return reject("receipts root mismatch");
+  if (mpt::ordered_root(receipt_encodings) != header.receipts_root) return reject("receipts root mismatch");
   Hash32 root;
   if (!backend.commit(st.collect_writes(), root)) return incomplete();
-  result.state_root = root;
+  result.computed_state_root = root;
   if (root != header.state_root) return reject("state root mismatch");
   result.success = true;
   return result;

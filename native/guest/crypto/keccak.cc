@@ -25,7 +25,7 @@ constexpr unsigned kPi[24] = {10, 7, 11, 17, 18, 3, 5, 16, 8, 21, 24, 4, 15, 23,
 
 inline uint64_t rotl(uint64_t v, unsigned n) { return (v << n) | (v >> ((64 - n) & 63)); }
 
-void keccak_f1600_software(uint64_t a[25]) {
+[[maybe_unused]] void keccak_f1600_software(uint64_t a[25]) {
   for (int round = 0; round < 24; ++round) {
     uint64_t c[5];
     for (int x = 0; x < 5; ++x) c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];

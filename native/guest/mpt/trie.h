@@ -30,6 +30,12 @@ class NodeStore {
   // Adds a node under keccak(node); returns the hash.
   Hash32 add(const Bytes& node);
   const Bytes* find(const Hash32& hash) const;
+  bool erase(const Hash32& hash) { return nodes_.erase(hash) > 0; }
+  std::vector<Hash32> hashes() const {
+    std::vector<Hash32> out;
+    for (const auto& kv : nodes_) out.push_back(kv.first);
+    return out;
+  }
   size_t size() const { return nodes_.size(); }
 
  private:
@@ -48,6 +54,8 @@ class Trie {
   Trie& operator=(Trie&&) noexcept;
   Trie(const Trie&) = delete;
   Trie& operator=(const Trie&) = delete;
+  // After an error from put/remove the contents are unspecified: the caller must stop (a block
+  // whose witness lacks a node cannot be validated).
 
   // found=false with Ok means the key is provably absent.
   MptError get(const uint8_t* key, size_t key_size, Bytes& value, bool& found);
@@ -56,6 +64,9 @@ class Trie {
   MptError remove(const uint8_t* key, size_t key_size);
   // The root hash of the current contents (re-hashes only what changed).
   Hash32 root_hash();
+  // Adds every loaded node that is referenced by hash (and the root) to `out`: the witness a
+  // later Trie(out, root_hash()) needs to read what this trie has loaded or written.
+  void collect_nodes(NodeStore& out);
 
  private:
   const NodeStore* store_;

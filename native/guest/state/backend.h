@@ -3,6 +3,8 @@
 // witness lacking a node can never be mistaken for an empty account or a zero slot.
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 #include "guest/common/bytes.h"
 
@@ -25,6 +27,7 @@ struct AccountWrite {
   bool storage_cleared = false;  // the account was (re)created: its old storage is gone
   AccountRecord record;
   std::vector<StorageWrite> storage;  // zero values delete the slot
+  std::shared_ptr<const Bytes> code;  // the bytecode when known (always for code set in the block)
 };
 
 class StateBackend {

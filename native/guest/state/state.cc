@@ -257,6 +257,7 @@ std::vector<AccountWrite> State::collect_writes() {
     w.record.balance = acc.balance;
     w.record.code_hash = acc.code_hash;
     w.record.storage_root = acc.storage_cleared ? kEmptyTrieRoot : acc.storage_root;
+    w.code = acc.code;
     for (auto& kv : acc.storage) {
       if (acc.storage_cleared ? kv.second.current.is_zero() : kv.second.current == kv.second.base) continue;
       w.storage.push_back(StorageWrite{kv.first, kv.second.current});

@@ -21,6 +21,7 @@ enum class TxError : uint8_t {
   WrongFieldCount,    // the payload list has the wrong number of fields for its type
   MissingTo,          // blob and set-code transactions cannot create contracts
   InvalidSignature,   // r/s out of range, high s, bad v/yParity, or no key recovers
+  InvalidAuthorization,  // an EIP-7702 tuple field outside its bounds (y_parity >= 2^8)
 };
 
 const char* error_name(TxError e);

@@ -41,8 +41,12 @@ inline std::vector<uint8_t> write_elf(uint32_t entry, const std::vector<ElfSegme
   for (size_t i = 0; i < segments.size(); ++i) {
     const ElfSegmentSpec& s = segments[i];
     // File offset congruent to vaddr modulo the page size, as mmap-based loaders (qemu-user) need.
-    while (out.size() % 4096 != s.vaddr % 4096) out.push_back(0);
-    const uint32_t offset = uint32_t(out.size());
+    while (!s.bytes.empty() && out.size() % 4096 != s.vaddr % 4096) out.push_back(0);
+    uint32_t offset = uint32_t(out.size());
+    if (s.bytes.empty()) {  // qemu-user wants even empty segments to start inside the file
+      offset = uint32_t(4096 * ((out.size() - 1) / 4096) + s.vaddr % 4096);
+      if (offset > out.size()) offset = offset >= 4096 ? offset - 4096 : 0;
+    }
     out.insert(out.end(), s.bytes.begin(), s.bytes.end());
     const size_t ph = 52 + 32 * i;
     put32(ph, 1);  // PT_LOAD

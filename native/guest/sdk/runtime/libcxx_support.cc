@@ -51,6 +51,7 @@ string to_string(long long v) { return format("%lld", v); }
 string to_string(unsigned long long v) { return format("%llu", v); }
 
 // Control block: libc++ stores "owners - 1", so -1 means none left.
+__shared_count::~__shared_count() {}
 __shared_weak_count::~__shared_weak_count() {}
 
 void __shared_weak_count::__release_weak() noexcept {

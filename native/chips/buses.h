@@ -1,0 +1,25 @@
+// The zkVM chips' LogUp buses and how machine values become field elements.
+//
+// Words: a 32-bit value does not fit the 31-bit KoalaBear field, so chips carry it as two 16-bit
+// limbs (lo, hi), each range-checked through the Range16 table.
+// Addresses: the memory bus works on word indices: register x_r is index r (0..31) and the guest
+// word at byte address a (a >= 0x1000, 4-aligned) is index a / 4 (>= 0x400), so both fit the field
+// and never collide.
+#pragma once
+#include <cstdint>
+
+#include "field/koalabear.h"
+
+namespace oneproof::chips {
+
+using field::Fp;
+
+inline constexpr uint32_t BUS_RANGE16 = 100;  // (v): 0 <= v < 2^16
+inline constexpr uint32_t BUS_MEMORY = 101;   // (addr, lo, hi, ts): a memory cell's latest state
+
+// The vm trace's address (register index or byte address) as a memory-bus word index.
+inline uint32_t word_index(uint32_t vm_addr) { return vm_addr < 32 ? vm_addr : vm_addr >> 2; }
+inline Fp lo16(uint32_t v) { return Fp::from_u32(v & 0xffff); }
+inline Fp hi16(uint32_t v) { return Fp::from_u32(v >> 16); }
+
+}  // namespace oneproof::chips

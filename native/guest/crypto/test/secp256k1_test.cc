@@ -1,0 +1,74 @@
+#include "common/test.h"
+#include "guest/crypto/secp256k1.h"
+#include "guest/crypto/test/hex.h"
+
+using namespace oneproof::guest;
+using namespace oneproof::guest::crypto;
+using test::addr;
+using test::dec;
+using test::h32;
+using test::u256;
+
+namespace {
+// EIP-155's worked example: private key 0x4646...46 signs this legacy transaction hash (chain 1, v = 37).
+const Hash32 kEip155Hash = h32("daf5a779ae972f972197303d7b574746c7ef83eadac0f2791ad23db92e4c8e53");
+const uint256 kEip155R = dec("18515461264373351373200002665853028612451056578545711640558177340181847433846");
+const uint256 kEip155S = dec("46948507304638947509940763649030358759909902576025900602547168820602576006531");
+const Address kEip155Sender = addr("9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f");
+}  // namespace
+
+OP_TEST(secp256k1_recovers_eip155_example) {
+  Address a;
+  REQUIRE(recover_address(kEip155Hash, kEip155R, kEip155S, 0, true, a) == RecoverError::Ok);
+  CHECK(a == kEip155Sender);
+  // The other parity gives another key.
+  Address b;
+  REQUIRE(recover_address(kEip155Hash, kEip155R, kEip155S, 1, true, b) == RecoverError::Ok);
+  CHECK(b != kEip155Sender);
+}
+
+OP_TEST(secp256k1_recovers_ecrecover_vector) {
+  // go-ethereum's ECRECOVER precompile test: v = 28.
+  Address a;
+  REQUIRE(recover_address(h32("456e9aea5e197a1f1af7a3e85a3212fa4049a3ba34c2289b4c860fc0b0c64ef3"),
+                          u256("9242685bf161793cc25603c231bc2f568eb630ea16aa137d2664ac8038825608"),
+                          u256("4f8ae3bd7535248d0bd448298cc2e2071e56992d0774dc340c368ae950852ada"), 1, false,
+                          a) == RecoverError::Ok);
+  CHECK(a == addr("7156526fbd7a3c72969b54f64e42c10fbb768c8a"));
+}
+
+OP_TEST(secp256k1_tampered_hash_changes_signer) {
+  Hash32 h = kEip155Hash;
+  h.b[31] ^= 1;
+  Address a;
+  if (recover_address(h, kEip155R, kEip155S, 0, true, a) == RecoverError::Ok) CHECK(a != kEip155Sender);
+}
+
+OP_TEST(secp256k1_rejects_out_of_range_r_s) {
+  Address a;
+  CHECK(recover_address(kEip155Hash, uint256(0), kEip155S, 0, false, a) == RecoverError::InvalidR);
+  CHECK(recover_address(kEip155Hash, kSecp256k1N, kEip155S, 0, false, a) == RecoverError::InvalidR);
+  CHECK(recover_address(kEip155Hash, kEip155R, uint256(0), 0, false, a) == RecoverError::InvalidS);
+  CHECK(recover_address(kEip155Hash, kEip155R, kSecp256k1N, 0, false, a) == RecoverError::InvalidS);
+  CHECK(recover_address(kEip155Hash, kEip155R, kEip155S, 2, false, a) == RecoverError::InvalidRecoveryId);
+}
+
+OP_TEST(secp256k1_low_s_rule_only_when_asked) {
+  // (r, n - s) with the flipped parity is the same signer: valid for ECRECOVER, rejected by EIP-2.
+  uint256 high_s = kSecp256k1N - kEip155S;
+  Address a;
+  CHECK(recover_address(kEip155Hash, kEip155R, high_s, 1, true, a) == RecoverError::HighS);
+  REQUIRE(recover_address(kEip155Hash, kEip155R, high_s, 1, false, a) == RecoverError::Ok);
+  CHECK(a == kEip155Sender);
+  CHECK(recover_address(kEip155Hash, kEip155R, kSecp256k1HalfN, 0, true, a) != RecoverError::HighS);
+  CHECK(recover_address(kEip155Hash, kEip155R, kSecp256k1HalfN + uint256(1), 0, true, a) == RecoverError::HighS);
+}
+
+OP_TEST(secp256k1_rejects_r_not_an_x_coordinate) {
+  // About half of all x have no curve point: recovery must report those, not invent a point.
+  Address a;
+  int not_on_curve = 0;
+  for (uint64_t x = 1; x < 20; ++x)
+    if (recover_address(kEip155Hash, uint256(x), kEip155S, 0, false, a) == RecoverError::NotOnCurve) ++not_on_curve;
+  CHECK(not_on_curve > 0);
+}
