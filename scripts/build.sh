@@ -3,7 +3,8 @@
 #   native: the C++ libraries, C++ tests and the N-API addon (build/native, via cmake-js)
 #   guest:  the rv32im runtime, example guests and the block-validator ELF (build/guest)
 #   ts:     the TypeScript sidecar and CLI (dist/)
-# Environment: OP_WERROR=1 turns warnings into errors (CI); OP_JOBS sets build parallelism.
+# Environment: OP_WERROR=1 turns warnings into errors (CI); OP_JOBS sets build parallelism;
+# OP_GUEST_TARGETS limits the guest build (e.g. "examples"; default: everything).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -21,7 +22,8 @@ build_guest() {
     cmake -S native/guest/rv32 -B build/guest -G Ninja \
       -DCMAKE_TOOLCHAIN_FILE="$PWD/native/guest/sdk/rv32im-toolchain.cmake" -DOP_WERROR="${OP_WERROR:-0}" >/dev/null
     # -k 0: a guest that fails (say the validator mid-change) still lets every other guest build.
-    cmake --build build/guest --parallel "$jobs" -- -k 0
+    # shellcheck disable=SC2086 # a list of targets
+    cmake --build build/guest --parallel "$jobs" --target ${OP_GUEST_TARGETS:-all} -- -k 0
   fi
 }
 

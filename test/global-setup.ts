@@ -1,6 +1,6 @@
-// Runs once before vitest: brings build/guest up to date (an incremental no-op after `npm test`'s
-// build) and compiles the TypeScript sidecar to dist/ (the `oneproof` CLI runs from there) unless
-// dist/ is already newer than every source file.
+// Runs once before vitest: brings the example guests in build/guest up to date (an incremental no-op
+// after `npm test`'s build) and compiles the TypeScript sidecar to dist/ (the `oneproof` CLI runs
+// from there) unless dist/ is already newer than every source file.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,10 +17,18 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Builds build/guest (runtime, example guests, validator) incrementally, as `npm run build:guest`. */
+/**
+ * Brings the runtime and example guests in build/guest up to date (the tests run them). The block
+ * validator is left to `npm run build:guest` (npm test builds it first), so that a change in the
+ * validator's sources does not make every vitest run recompile it.
+ */
 function buildGuests(): void {
   try {
-    execFileSync('bash', [path.join(root, 'scripts', 'build.sh'), 'guest'], { cwd: root, stdio: 'inherit' });
+    execFileSync('bash', [path.join(root, 'scripts', 'build.sh'), 'guest'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, OP_GUEST_TARGETS: 'examples' },
+    });
   } catch {
     console.warn('global-setup: the rv32im guest build failed; the guest tests will report it');
   }

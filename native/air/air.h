@@ -38,6 +38,8 @@
 namespace oneproof::air {
 
 inline constexpr uint32_t MAX_CONSTRAINT_DEGREE = 3;
+// Bus ids enter the LogUp fingerprint as field elements, so they must stay below p.
+inline constexpr uint32_t MAX_BUS_ID = 1u << 24;
 
 struct Constraint {
   uint32_t node;      // expression that must vanish on every row

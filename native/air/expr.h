@@ -7,6 +7,8 @@
 // public value degree 0, products add degrees. The proof system caps the constraint degree at 3.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 #include "field/koalabear.h"
@@ -36,13 +38,19 @@ struct Node {
 };
 
 // The node arena of one table. Node ids are indices; children always precede their parents, so a
-// single forward pass over `nodes` evaluates everything.
+// single forward pass over `nodes` evaluates everything. Identical nodes are stored once (hash
+// consing), so repeated subexpressions (selectors, constants, shared terms) are evaluated once.
 struct ExprGraph {
   std::vector<Node> nodes;
   uint32_t add(Node n) {
-    nodes.push_back(n);
-    return uint32_t(nodes.size() - 1);
+    const auto key = std::make_tuple(uint8_t(n.op), n.a, n.b, n.value.v);
+    auto [it, fresh] = index_.emplace(key, uint32_t(nodes.size()));
+    if (fresh) nodes.push_back(n);
+    return it->second;
   }
+
+ private:
+  std::map<std::tuple<uint8_t, uint32_t, uint32_t, uint32_t>, uint32_t> index_;
 };
 
 // A handle on a node of an ExprGraph. Cheap to copy; arithmetic appends nodes to the same graph.

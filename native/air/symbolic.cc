@@ -55,6 +55,8 @@ CompiledAir compile(const Air& air) {
     c.max_degree = std::max(c.max_degree, d);
   }
   for (size_t i = 0; i < c.interactions.size(); ++i) {
+    if (c.interactions[i].bus >= MAX_BUS_ID)
+      throw std::invalid_argument("AIR " + c.name + ": bus id " + std::to_string(c.interactions[i].bus) + " is too large");
     const uint32_t d = interaction_degree(c.graph, c.interactions[i]);
     if (d > MAX_CONSTRAINT_DEGREE)
       throw std::invalid_argument("AIR " + c.name + ": interaction " + std::to_string(i) + " '" + c.interactions[i].label +

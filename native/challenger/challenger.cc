@@ -1,9 +1,8 @@
 // Duplex challenger and proof-of-work grinding.
 #include "challenger/challenger.h"
 
-#include <atomic>
+#include <algorithm>
 #include <stdexcept>
-#include "common/parallel.h"
 #include "hash/poseidon2.h"
 
 namespace oneproof::challenger {
@@ -46,24 +45,31 @@ bool Challenger::check_witness(unsigned bits, Fp witness) {
 
 Fp Challenger::grind(unsigned bits) {
   if (bits > field::TWO_ADICITY) throw std::invalid_argument("Challenger::grind: at most 24 bits");
-  std::atomic<uint32_t> found{field::P};  // smallest witness found so far; P = none
-  const uint32_t batch = 1u << 14;
-  for (uint32_t base = 0; found.load() == field::P; base += batch) {
-    if (base >= field::P) throw std::runtime_error("Challenger::grind: no witness");
-    parallel::parallel_for(base, std::min<uint64_t>(uint64_t(base) + batch, field::P), 256, [&](size_t lo, size_t hi) {
-      for (size_t w = lo; w < hi && w < found.load(); ++w) {
-        Challenger trial = *this;
-        if (trial.check_witness(bits, Fp::from_u32(uint32_t(w)))) {
-          uint32_t cur = found.load();
-          while (w < cur && !found.compare_exchange_weak(cur, uint32_t(w))) {}
-          return;
-        }
-      }
-    });
+  // check_witness(w) is exactly one permutation of the current state with the pending inputs and
+  // w written into the rate, its sample being the last rate element: try candidates in batches
+  // with the SIMD permutation.
+  Fp base[WIDTH];
+  std::copy(state_, state_ + WIDTH, base);
+  std::copy(input_.begin(), input_.end(), base);
+  const size_t slot = input_.size();  // < RATE: a full buffer is always absorbed at once
+  const uint32_t mask = (uint32_t(1) << bits) - 1;
+  constexpr uint32_t BATCH = 1u << 12;
+  std::vector<Fp> states(size_t(BATCH) * WIDTH);
+  for (uint64_t start = 0; start < field::P; start += BATCH) {
+    const uint32_t count = uint32_t(std::min<uint64_t>(BATCH, field::P - start));
+    for (uint32_t i = 0; i < count; ++i) {
+      std::copy(base, base + WIDTH, states.data() + size_t(i) * WIDTH);
+      states[size_t(i) * WIDTH + slot] = Fp::from_u32(uint32_t(start + i));
+    }
+    hash::poseidon2_w16_batch(states.data(), count);
+    for (uint32_t i = 0; i < count; ++i) {
+      if ((states[size_t(i) * WIDTH + RATE - 1].to_u32() & mask) != 0) continue;
+      const Fp witness = Fp::from_u32(uint32_t(start + i));
+      if (!check_witness(bits, witness)) throw std::logic_error("Challenger::grind: witness does not verify");
+      return witness;
+    }
   }
-  const Fp witness = Fp::from_u32(found.load());
-  if (!check_witness(bits, witness)) throw std::logic_error("Challenger::grind: witness does not verify");
-  return witness;
+  throw std::runtime_error("Challenger::grind: no witness");
 }
 
 }  // namespace oneproof::challenger

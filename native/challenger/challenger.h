@@ -38,7 +38,8 @@ class Challenger {
 
   // Verifier side of grinding: observe(witness), then sample_bits(bits) must be 0.
   bool check_witness(unsigned bits, Fp witness);
-  // Prover side: finds a witness (searching in parallel), applies check_witness to *this, returns it.
+  // Prover side: finds the smallest witness (SIMD batches of candidates), applies check_witness to
+  // *this and returns it.
   Fp grind(unsigned bits);
 
  private:

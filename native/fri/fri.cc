@@ -10,10 +10,9 @@ namespace oneproof::fri {
 namespace {
 using challenger::Challenger;
 
-Fp4 fold_pair(Fp4 a, Fp4 b, Fp4 beta, Fp inv_two_x) {
-  const Fp half = Fp::from_u32(2).inverse();
-  return (a + b) * half + beta * ((a - b) * inv_two_x);
-}
+constexpr Fp HALF = Fp::from_u32(2).inverse();
+
+Fp4 fold_pair(Fp4 a, Fp4 b, Fp4 beta, Fp inv_two_x) { return (a + b) * HALF + beta * ((a - b) * inv_two_x); }
 
 merkle::MerkleTree commit_pairs(const std::vector<Fp4>& f) {
   const size_t half = f.size() / 2;

@@ -7,8 +7,10 @@
 //   inverse: the exact inverse of forward (evaluations in natural order -> coefficients).
 //   coset_lde: input rows are evaluations over <omega_n> (n = height) in natural order; the result
 //            has n << log_blowup rows, row i = p(shift * omega_{n*blowup}^i), p of degree < n.
-// Internally the transforms bit-reverse the rows and run a cache-blocked decimation-in-time pass;
-// `bit_reverse_rows` is exported for callers (e.g. FRI) that want bit-reversed commitments.
+// Internally: forward = bit reversal + decimation in time; inverse = decimation in frequency + bit
+// reversal + 1/n; coset_lde = DIF straight into DIT with no bit reversal in between. All passes are
+// cache-blocked and fuse three radix-2 stages per sweep. `bit_reverse_rows` is exported for callers
+// (e.g. FRI) that want bit-reversed commitments.
 //
 // Heights must be powers of two with log2 height <= field::TWO_ADICITY (24); width may be anything
 // (columns are processed with the SIMD kernels, lanes = columns). Work is split over the shared

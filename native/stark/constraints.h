@@ -54,15 +54,15 @@ struct PermutationRow {
   Fp4 phi_local, phi_next;
 };
 
-// val(node id) -> T gives the node values on this row; selectors as T.
+// The LogUp part of the fold (terms constraints.size() onwards); val(node id) -> T gives the node
+// values on this row, selectors as T.
 template <class T, class Val>
-Fp4 fold_constraints(const air::CompiledAir& air, Val&& val, const PermutationRow& perm, T is_first, T is_last,
-                     T is_transition, const LookupChallenges& ch, const Fp4& cumulative_sum,
-                     const std::vector<Fp4>& alpha_pows) {
+Fp4 fold_lookup_constraints(const air::CompiledAir& air, Val&& val, const PermutationRow& perm, T is_first, T is_last,
+                            T is_transition, const LookupChallenges& ch, const Fp4& cumulative_sum,
+                            const std::vector<Fp4>& alpha_pows) {
   Fp4 acc;
-  size_t k = 0;
-  for (const air::Constraint& c : air.constraints) acc += alpha_pows[k++] * val(c.node);
   if (air.interactions.empty()) return acc;
+  size_t k = air.constraints.size();
   Fp4 sum_local, sum_next;
   for (size_t i = 0; i < air.interactions.size(); ++i) {
     const air::Interaction& it = air.interactions[i];
@@ -76,6 +76,17 @@ Fp4 fold_constraints(const air::CompiledAir& air, Val&& val, const PermutationRo
   acc += alpha_pows[k++] * ((perm.phi_next - perm.phi_local - sum_next) * is_transition);
   acc += alpha_pows[k++] * ((perm.phi_local - cumulative_sum) * is_last);
   return acc;
+}
+
+// The whole fold at one point (the verifier's out-of-domain check; the prover computes the AIR
+// part block-wise with the same powers).
+template <class T, class Val>
+Fp4 fold_constraints(const air::CompiledAir& air, Val&& val, const PermutationRow& perm, T is_first, T is_last,
+                     T is_transition, const LookupChallenges& ch, const Fp4& cumulative_sum,
+                     const std::vector<Fp4>& alpha_pows) {
+  Fp4 acc;
+  for (size_t k = 0; k < air.constraints.size(); ++k) acc += alpha_pows[k] * val(air.constraints[k].node);
+  return acc + fold_lookup_constraints<T>(air, val, perm, is_first, is_last, is_transition, ch, cumulative_sum, alpha_pows);
 }
 
 }  // namespace oneproof::stark

@@ -5,6 +5,7 @@
 // matrix of width W, column c at zeta gets running * alpha^c and at zeta*g running * alpha^(W + c).
 #pragma once
 #include <vector>
+#include "field/matrix.h"
 #include "stark/proof.h"
 
 namespace oneproof::stark {
@@ -27,5 +28,10 @@ inline Fp4 deep_row(const DeepTerm& t, const Fp* row, const Fp4& inv_local, cons
   if (t.has_next) out += t.coeff_next * (combined - t.value_next) * inv_next;
   return out;
 }
+
+// Prover side over rows [r0, r0 + len) of an LDE matrix: out[i] += the contribution of row r0 + i.
+// The column combination runs column by column with SIMD scale-and-add passes.
+void deep_rows(const DeepTerm& t, const field::Matrix& lde, size_t r0, size_t len, const Fp4* inv_local,
+               const Fp4* inv_next, Fp4* out);
 
 }  // namespace oneproof::stark

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include "common/parallel.h"
+#include "field/vector_ops.h"
 #include "ntt/ntt.h"
 
 namespace oneproof::stark {
@@ -53,22 +54,27 @@ std::vector<Fp4> evaluate_columns_at(const field::Matrix& trace, Fp4 z) {
   const Fp4 scale = (z.pow(n) - Fp4::one()) * Fp::from_u64(n).inverse();
   for (size_t i = 0; i < n; ++i) weights[i] = weights[i] * points[i] * scale;
 
+  // out[col] = sum_i weights[i] * trace[i][col]: per row, four SIMD scale-and-add passes over the
+  // contiguous row (one per coefficient of the F_{p^4} weight), into per-chunk partial sums.
   const size_t width = trace.width;
   const size_t chunks = std::max<size_t>(1, std::min<size_t>(parallel::thread_count() * 4, n / 256));
-  std::vector<std::vector<Fp4>> partial(chunks, std::vector<Fp4>(width));
+  std::vector<std::vector<Fp>> partial(chunks, std::vector<Fp>(4 * width));
   parallel::parallel_for(0, chunks, 1, [&](size_t clo, size_t chi) {
+    std::vector<Fp> scaled(width);
     for (size_t c = clo; c < chi; ++c) {
-      std::vector<Fp4>& acc = partial[c];
+      std::vector<Fp>& acc = partial[c];
       for (size_t i = n * c / chunks; i < n * (c + 1) / chunks; ++i) {
-        const Fp* row = trace.row(i);
-        const Fp4 wi = weights[i];
-        for (size_t col = 0; col < width; ++col) acc[col] += wi * row[col];
+        for (int e = 0; e < 4; ++e) {
+          field::scale_array(trace.row(i), weights[i].c[e], scaled.data(), width);
+          field::add_arrays(acc.data() + e * width, scaled.data(), acc.data() + e * width, width);
+        }
       }
     }
   });
   std::vector<Fp4> out(width);
   for (const auto& part : partial)
-    for (size_t col = 0; col < width; ++col) out[col] += part[col];
+    for (size_t col = 0; col < width; ++col)
+      for (int e = 0; e < 4; ++e) out[col].c[e] += part[e * width + col];
   return out;
 }
 

@@ -190,8 +190,11 @@ StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, 
     const std::vector<Fp4> inv_next = inverse_denominators(log_N, zeta * field::two_adic_generator(st[t].log_n));
     auto add = [&](const merkle::MerkleTree& tree, const MatrixOpenedValues& v) {
       const DeepTerm term = make_deep_term(deep_alpha, running, v, tree.matrix().width);
-      parallel::parallel_for(0, N, 1024, [&](size_t lo, size_t hi) {
-        for (size_t j = lo; j < hi; ++j) ro[j] += deep_row(term, tree.matrix().row(j), inv_local[j], inv_next[j]);
+      parallel::parallel_for(0, (N + 255) / 256, 4, [&](size_t lo, size_t hi) {
+        for (size_t b = lo; b < hi; ++b) {
+          const size_t r0 = b * 256, len = std::min<size_t>(256, N - r0);
+          deep_rows(term, tree.matrix(), r0, len, inv_local.data() + r0, inv_next.data() + r0, ro.data() + r0);
+        }
       });
     };
     if (pk.preprocessed[t]) add(pk.preprocessed[t]->lde, proof.tables[t].preprocessed);

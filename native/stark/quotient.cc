@@ -1,7 +1,10 @@
 // Quotient evaluation and splitting (quotient.h).
 #include "stark/quotient.h"
 
+#include <algorithm>
+
 #include "common/parallel.h"
+#include "field/vector_ops.h"
 #include "fri/fri.h"
 #include "stark/domain.h"
 #include "stark/logup.h"
@@ -33,24 +36,35 @@ std::vector<Fp4> quotient_on_lde(const QuotientInputs& in) {
   const size_t k = air.interactions.size();
   std::vector<Fp4> q(N);
   parallel::parallel_for(0, (N + EVAL_BLOCK - 1) / EVAL_BLOCK, 4, [&](size_t lo, size_t hi) {
-    std::vector<Fp> values;
+    std::vector<Fp> values, acc(4 * EVAL_BLOCK), scaled(EVAL_BLOCK);
     std::vector<Fp4> h_local(k), h_next(k);
     for (size_t b = lo; b < hi; ++b) {
       const size_t r0 = b * EVAL_BLOCK, len = std::min(EVAL_BLOCK, N - r0);
       evaluate_block(air.graph, src, r0, len, values);
+      // AIR constraints: acc_e += alpha^k.c[e] * C_k, one SIMD pass per coefficient.
+      std::fill(acc.begin(), acc.end(), Fp::zero());
+      for (size_t c = 0; c < air.constraints.size(); ++c) {
+        const Fp* v = values.data() + air.constraints[c].node * len;
+        for (int e = 0; e < 4; ++e) {
+          field::scale_array(v, alpha_pows[c].c[e], scaled.data(), len);
+          field::add_arrays(acc.data() + e * EVAL_BLOCK, scaled.data(), acc.data() + e * EVAL_BLOCK, len);
+        }
+      }
       for (size_t i = 0; i < len; ++i) {
         const size_t j = r0 + i;
-        PermutationRow perm{h_local.data(), h_next.data(), Fp4(), Fp4()};
+        Fp4 c;
+        for (int e = 0; e < 4; ++e) c.c[e] = acc[e * EVAL_BLOCK + i];
         if (k > 0) {
+          PermutationRow perm{h_local.data(), h_next.data(), Fp4(), Fp4()};
           const Fp* row = in.permutation_lde->row(j);
           const Fp* next = in.permutation_lde->row((j + blowup) % N);
           for (size_t t = 0; t < k; ++t) { h_local[t] = ext_at(row, 4 * t); h_next[t] = ext_at(next, 4 * t); }
           perm.phi_local = ext_at(row, 4 * k);
           perm.phi_next = ext_at(next, 4 * k);
-        }
-        auto val = [&](uint32_t node) { return values[node * len + i]; };
-        const Fp4 c = fold_constraints<Fp>(air, val, perm, first[j], last[j], transition[j], *in.lookups,
+          auto val = [&](uint32_t node) { return values[node * len + i]; };
+          c += fold_lookup_constraints<Fp>(air, val, perm, first[j], last[j], transition[j], *in.lookups,
                                            in.cumulative_sum, alpha_pows);
+        }
         q[j] = c * zerofier_inv[j % blowup];
       }
     }

@@ -36,11 +36,14 @@ struct Out {
 int main(int argc, char** argv) {
   unsigned log_rows = 20;
   size_t width = 64;
+  fri::FriParams params = fri::DEFAULT_PARAMS;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--quick")) log_rows = 14;
     else if (!std::strcmp(argv[i], "--log-rows") && i + 1 < argc) log_rows = unsigned(std::stoul(argv[++i]));
     else if (!std::strcmp(argv[i], "--width") && i + 1 < argc) width = std::stoul(argv[++i]);
-    else { std::fprintf(stderr, "usage: op_stark_bench [--quick] [--log-rows N] [--width W]\n"); return 2; }
+    else if (!std::strcmp(argv[i], "--log-blowup") && i + 1 < argc) params.log_blowup = unsigned(std::stoul(argv[++i]));
+    else if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) params.num_queries = unsigned(std::stoul(argv[++i]));
+    else { std::fprintf(stderr, "usage: op_stark_bench [--quick] [--log-rows N] [--width W] [--log-blowup B] [--queries Q]\n"); return 2; }
   }
   try {
     const size_t threads = parallel::thread_count();
@@ -59,7 +62,6 @@ int main(int argc, char** argv) {
       out.figure("merkle_commit_cells_per_s", double(width << log_rows) / s, "cells/s", shape);
     }
 
-    const fri::FriParams params = fri::DEFAULT_PARAMS;
     const std::string p = shape + ", \"log_blowup\": " + std::to_string(params.log_blowup) +
                           ", \"num_queries\": " + std::to_string(params.num_queries) + ", \"pow_bits\": " + std::to_string(params.pow_bits);
     stark::ExampleMachine machine = stark::make_example("wide-" + std::to_string(width), log_rows);

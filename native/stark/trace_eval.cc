@@ -1,6 +1,10 @@
 // Block-wise DAG evaluation (trace_eval.h).
 #include "stark/trace_eval.h"
 
+#include <algorithm>
+
+#include "field/vector_ops.h"
+
 namespace oneproof::stark {
 
 void evaluate_block(const air::ExprGraph& g, const RowSource& src, size_t r0, size_t len, std::vector<Fp>& values) {
@@ -16,8 +20,11 @@ void evaluate_block(const air::ExprGraph& g, const RowSource& src, size_t r0, si
       case air::Op::Main:
       case air::Op::Preprocessed: {
         const field::Matrix* m = n.op == air::Op::Main ? src.main : src.preprocessed;
-        const size_t offset = n.b * src.next_step;
-        for (size_t i = 0; i < len; ++i) out[i] = m->at((r0 + i + offset) % height, n.a);
+        const size_t start = (r0 + n.b * src.next_step) % height;
+        const size_t before_wrap = std::min(len, height - start);
+        const Fp* cell = m->values.data() + start * m->width + n.a;
+        for (size_t i = 0; i < before_wrap; ++i) out[i] = cell[i * m->width];
+        for (size_t i = before_wrap; i < len; ++i) out[i] = m->at(i - before_wrap, n.a);
         break;
       }
       case air::Op::Public:
@@ -32,21 +39,15 @@ void evaluate_block(const air::ExprGraph& g, const RowSource& src, size_t r0, si
       case air::Op::IsTransition:
         for (size_t i = 0; i < len; ++i) out[i] = src.is_transition[r0 + i];
         break;
-      case air::Op::Add: {
-        const Fp *a = values.data() + n.a * len, *b = values.data() + n.b * len;
-        for (size_t i = 0; i < len; ++i) out[i] = a[i] + b[i];
+      case air::Op::Add:
+        field::add_arrays(values.data() + n.a * len, values.data() + n.b * len, out, len);
         break;
-      }
-      case air::Op::Sub: {
-        const Fp *a = values.data() + n.a * len, *b = values.data() + n.b * len;
-        for (size_t i = 0; i < len; ++i) out[i] = a[i] - b[i];
+      case air::Op::Sub:
+        field::sub_arrays(values.data() + n.a * len, values.data() + n.b * len, out, len);
         break;
-      }
-      case air::Op::Mul: {
-        const Fp *a = values.data() + n.a * len, *b = values.data() + n.b * len;
-        for (size_t i = 0; i < len; ++i) out[i] = a[i] * b[i];
+      case air::Op::Mul:
+        field::mul_arrays(values.data() + n.a * len, values.data() + n.b * len, out, len);
         break;
-      }
       case air::Op::Neg: {
         const Fp* a = values.data() + n.a * len;
         for (size_t i = 0; i < len; ++i) out[i] = -a[i];

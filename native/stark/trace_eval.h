@@ -22,7 +22,7 @@ struct RowSource {
   const Fp* is_transition;
 };
 
-inline constexpr size_t EVAL_BLOCK = 128;
+inline constexpr size_t EVAL_BLOCK = 256;
 
 // values[node * len + i] = value of `node` on row r0 + i (rows wrap modulo the height), len <= EVAL_BLOCK.
 void evaluate_block(const air::ExprGraph& g, const RowSource& src, size_t r0, size_t len, std::vector<Fp>& values);

@@ -27,6 +27,20 @@ std::string hex32(uint32_t v) {
   return buf;
 }
 
+// M-extension results with the RISC-V conventions for division by zero and INT_MIN / -1.
+uint32_t mulh(uint32_t a, uint32_t b) { return uint32_t(uint64_t(int64_t(int32_t(a)) * int64_t(int32_t(b))) >> 32); }
+uint32_t mulhsu(uint32_t a, uint32_t b) { return uint32_t(uint64_t(int64_t(int32_t(a)) * int64_t(b)) >> 32); }
+uint32_t div_signed(uint32_t a, uint32_t b) {
+  if (b == 0) return 0xffffffffu;
+  if (a == 0x80000000u && b == 0xffffffffu) return a;
+  return uint32_t(int32_t(a) / int32_t(b));
+}
+uint32_t rem_signed(uint32_t a, uint32_t b) {
+  if (b == 0) return a;
+  if (a == 0x80000000u && b == 0xffffffffu) return 0;
+  return uint32_t(int32_t(a) % int32_t(b));
+}
+
 constexpr uint32_t kT0 = 5, kA0 = 10, kA1 = 11, kA2 = 12;
 
 // The executable segments, each predecoded into an array indexed by (pc - base) / 4.
@@ -72,14 +86,14 @@ class Machine {
   template <bool kTrace>
   uint32_t read_reg(uint32_t r, AccessSlot slot) {
     const uint32_t v = regs_[r];
-    if constexpr (kTrace) record(slot, tracer->access(r, v, v, slot));
+    if constexpr (kTrace) record(slot, tracer->access(r, v, v, slot, false));
     return v;
   }
   template <bool kTrace>
   void write_reg(uint32_t r, uint32_t v) {
     if constexpr (kTrace) {
       if (r == 0) return;  // x0 writes are dropped and leave no access
-      record(kSlotRd, tracer->access(r, regs_[r], v, kSlotRd));
+      record(kSlotRd, tracer->access(r, regs_[r], v, kSlotRd, true));
       regs_[r] = v;
     } else {
       regs_[r] = v;
@@ -105,7 +119,7 @@ class Machine {
     std::memcpy(&v, page + Memory::offset(addr), size);
     if constexpr (kTrace) {
       const uint32_t word = memory_.word(addr & ~3u);
-      record(kSlotMem, tracer->access(addr & ~3u, word, word, kSlotMem));
+      record(kSlotMem, tracer->access(addr & ~3u, word, word, kSlotMem, false));
     }
     return v;
   }
@@ -117,7 +131,7 @@ class Machine {
     uint32_t before = 0;
     if constexpr (kTrace) before = memory_.word(addr & ~3u);
     std::memcpy(page + Memory::offset(addr), &v, size);
-    if constexpr (kTrace) record(kSlotMem, tracer->access(addr & ~3u, before, memory_.word(addr & ~3u), kSlotMem));
+    if constexpr (kTrace) record(kSlotMem, tracer->access(addr & ~3u, before, memory_.word(addr & ~3u), kSlotMem, true));
   }
   // Makes the code range holding pc current; false when pc is in no executable segment.
   bool select_range(uint32_t pc) {
@@ -141,7 +155,7 @@ class Machine {
   // Checks that [addr, addr + n) is guest memory with the given permission.
   void check_range(const char* call, uint32_t addr, uint32_t n, bool for_write);
   std::vector<uint32_t> words_before(uint32_t addr, uint32_t n);
-  void record_words(SyscallEvent& event, uint32_t addr, uint32_t n, const std::vector<uint32_t>& before);
+  void record_words(SyscallEvent& event, uint32_t addr, uint32_t n, const std::vector<uint32_t>& before, bool is_write);
 
   std::vector<CodeRange> code_;
   const CodeRange* range_ = nullptr;
@@ -177,16 +191,16 @@ std::vector<uint32_t> Machine::words_before(uint32_t addr, uint32_t n) {
   return words;
 }
 
-void Machine::record_words(SyscallEvent& event, uint32_t addr, uint32_t n, const std::vector<uint32_t>& before) {
+void Machine::record_words(SyscallEvent& event, uint32_t addr, uint32_t n, const std::vector<uint32_t>& before, bool is_write) {
   size_t i = 0;
   if (n == 0) return;
   for (uint64_t w = addr & ~3u; w < uint64_t(addr) + n; w += 4, ++i)
-    event.accesses.push_back(tracer->access(uint32_t(w), before[i], memory_.word(uint32_t(w)), kSlotMem));
+    event.accesses.push_back(tracer->access(uint32_t(w), before[i], memory_.word(uint32_t(w)), kSlotMem, is_write));
 }
 
 template <bool kTrace>
 uint32_t Machine::syscall_arg(SyscallEvent* event, uint32_t r) {
-  if constexpr (kTrace) event->accesses.push_back(tracer->access(r, regs_[r], regs_[r], kSlotMem));
+  if constexpr (kTrace) event->accesses.push_back(tracer->access(r, regs_[r], regs_[r], kSlotMem, false));
   return regs_[r];
 }
 
@@ -213,7 +227,7 @@ bool Machine::ecall() {
       if constexpr (kTrace) before = words_before(a0, n);
       for (uint32_t i = 0; i < n; ++i) memory_.writable_page(a0 + i)[Memory::offset(a0 + i)] = input_[input_pos_ + i];
       input_pos_ += n;
-      if constexpr (kTrace) record_words(*event, a0, n, before);
+      if constexpr (kTrace) record_words(*event, a0, n, before, true);
       return false;
     }
     case OP_SYS_COMMIT: {
@@ -224,7 +238,7 @@ bool Machine::ecall() {
       std::vector<uint32_t> before;
       if constexpr (kTrace) before = words_before(a0, n);
       for (uint32_t i = 0; i < n; ++i) result_.public_values.push_back(memory_.readable_page(a0 + i)[Memory::offset(a0 + i)]);
-      if constexpr (kTrace) record_words(*event, a0, n, before);
+      if constexpr (kTrace) record_words(*event, a0, n, before, false);
       return false;
     }
     case OP_SYS_WRITE: {  // debug output: not part of the proven state, so no memory accesses are recorded
@@ -249,7 +263,7 @@ bool Machine::ecall() {
         const uint32_t w = uint32_t(lanes[i / 2] >> (32 * (i % 2)));
         std::memcpy(memory_.writable_page(a0 + 4 * i) + Memory::offset(a0 + 4 * i), &w, 4);
       }
-      if constexpr (kTrace) record_words(*event, a0, 200, before);
+      if constexpr (kTrace) record_words(*event, a0, 200, before, true);
       return false;
     }
     default:
@@ -307,47 +321,31 @@ void Machine::run() {
       case Op::kSlli: SET_RD(RS1 << (imm & 31)); break;
       case Op::kSrli: SET_RD(RS1 >> (imm & 31)); break;
       case Op::kSrai: SET_RD(uint32_t(int32_t(RS1) >> (imm & 31))); break;
-      default: {
-        if (traits(d.op).format == Format::kR) {
-          const uint32_t a = RS1, b = RS2;
-          uint32_t v = 0;
-          switch (d.op) {
-            case Op::kAdd: v = a + b; break;
-            case Op::kSub: v = a - b; break;
-            case Op::kSll: v = a << (b & 31); break;
-            case Op::kSlt: v = int32_t(a) < int32_t(b); break;
-            case Op::kSltu: v = a < b; break;
-            case Op::kXor: v = a ^ b; break;
-            case Op::kSrl: v = a >> (b & 31); break;
-            case Op::kSra: v = uint32_t(int32_t(a) >> (b & 31)); break;
-            case Op::kOr: v = a | b; break;
-            case Op::kAnd: v = a & b; break;
-            case Op::kMul: v = a * b; break;
-            case Op::kMulh: v = uint32_t(uint64_t(int64_t(int32_t(a)) * int64_t(int32_t(b))) >> 32); break;
-            case Op::kMulhsu: v = uint32_t(uint64_t(int64_t(int32_t(a)) * int64_t(b)) >> 32); break;
-            case Op::kMulhu: v = uint32_t((uint64_t(a) * b) >> 32); break;
-            case Op::kDiv:
-              v = b == 0 ? 0xffffffffu : (a == 0x80000000u && b == 0xffffffffu) ? a : uint32_t(int32_t(a) / int32_t(b));
-              break;
-            case Op::kDivu: v = b == 0 ? 0xffffffffu : a / b; break;
-            case Op::kRem:
-              v = b == 0 ? a : (a == 0x80000000u && b == 0xffffffffu) ? 0 : uint32_t(int32_t(a) % int32_t(b));
-              break;
-            case Op::kRemu: v = b == 0 ? a : a % b; break;
-            default: break;
-          }
-          SET_RD(v);
-          break;
-        }
-        switch (d.op) {
-          case Op::kFence: break;
-          case Op::kEcall:
-            if (ecall<kTrace>()) halted_ = true;
-            break;
-          case Op::kEbreak: fail("ebreak");
-          default: fail("illegal instruction");
-        }
-      }
+      case Op::kAdd: { uint32_t x = RS1, y = RS2; SET_RD(x + y); break; }
+      case Op::kSub: { uint32_t x = RS1, y = RS2; SET_RD(x - y); break; }
+      case Op::kSll: { uint32_t x = RS1, y = RS2; SET_RD(x << (y & 31)); break; }
+      case Op::kSlt: { uint32_t x = RS1, y = RS2; SET_RD(int32_t(x) < int32_t(y) ? 1u : 0u); break; }
+      case Op::kSltu: { uint32_t x = RS1, y = RS2; SET_RD(x < y ? 1u : 0u); break; }
+      case Op::kXor: { uint32_t x = RS1, y = RS2; SET_RD(x ^ y); break; }
+      case Op::kSrl: { uint32_t x = RS1, y = RS2; SET_RD(x >> (y & 31)); break; }
+      case Op::kSra: { uint32_t x = RS1, y = RS2; SET_RD(uint32_t(int32_t(x) >> (y & 31))); break; }
+      case Op::kOr: { uint32_t x = RS1, y = RS2; SET_RD(x | y); break; }
+      case Op::kAnd: { uint32_t x = RS1, y = RS2; SET_RD(x & y); break; }
+      case Op::kMul: { uint32_t x = RS1, y = RS2; SET_RD(x * y); break; }
+      case Op::kMulh: { uint32_t x = RS1, y = RS2; SET_RD(mulh(x, y)); break; }
+      case Op::kMulhsu: { uint32_t x = RS1, y = RS2; SET_RD(mulhsu(x, y)); break; }
+      case Op::kMulhu: { uint32_t x = RS1, y = RS2; SET_RD(uint32_t((uint64_t(x) * y) >> 32)); break; }
+      case Op::kDiv: { uint32_t x = RS1, y = RS2; SET_RD(div_signed(x, y)); break; }
+      case Op::kDivu: { uint32_t x = RS1, y = RS2; SET_RD(y == 0 ? 0xffffffffu : x / y); break; }
+      case Op::kRem: { uint32_t x = RS1, y = RS2; SET_RD(rem_signed(x, y)); break; }
+      case Op::kRemu: { uint32_t x = RS1, y = RS2; SET_RD(y == 0 ? x : x % y); break; }
+      case Op::kFence: break;
+      case Op::kEcall:
+        if (ecall<kTrace>()) halted_ = true;
+        break;
+      case Op::kEbreak: fail("ebreak");
+      case Op::kIllegal:
+      case Op::kCount: fail("illegal instruction");
     }
 #undef RS1
 #undef RS2

@@ -19,13 +19,14 @@ inline constexpr uint32_t kTimestampsPerCycle = 4;
 inline constexpr uint32_t cycle_timestamp(uint32_t cycle_in_segment) { return kTimestampsPerCycle * (cycle_in_segment + 1); }
 
 // One access: consumes (addr, prev_value, prev_ts) and produces (addr, value, ts); prev_ts < ts.
-// A read has value == prev_value.
+// A read (is_write false) has value == prev_value.
 struct Access {
   uint32_t addr = 0;
   uint32_t value = 0;
   uint32_t prev_value = 0;
   uint32_t prev_ts = 0;
   uint32_t ts = 0;
+  bool is_write = false;
 };
 
 // Which of a cycle's four access slots are in use.

@@ -26,7 +26,7 @@ CycleRecord& Tracer::begin_cycle(uint32_t pc, uint32_t insn, Op op) {
   return c;
 }
 
-Access Tracer::access(uint32_t addr, uint32_t before, uint32_t after, AccessSlot slot) {
+Access Tracer::access(uint32_t addr, uint32_t before, uint32_t after, AccessSlot slot, bool is_write) {
   const uint32_t tag = current_->index + 1;
   LastAccess& last = last_access(addr);
   if (last.segment_tag != tag) {  // first touch in this segment: its value enters the initial image
@@ -35,7 +35,7 @@ Access Tracer::access(uint32_t addr, uint32_t before, uint32_t after, AccessSlot
     current_->initial.push_back({addr, before, 0});
   }
   const uint32_t ts = cycle_timestamp(uint32_t(current_->cycles.size() - 1)) + slot;
-  Access a{addr, after, before, last.ts, ts};
+  Access a{addr, after, before, last.ts, ts, is_write};
   last.ts = ts;
   return a;
 }

@@ -17,7 +17,7 @@ class Tracer {
 
   CycleRecord& begin_cycle(uint32_t pc, uint32_t insn, Op op);
   // Records an access in the current cycle's slot; `before`/`after` are the values at addr.
-  Access access(uint32_t addr, uint32_t before, uint32_t after, AccessSlot slot);
+  Access access(uint32_t addr, uint32_t before, uint32_t after, AccessSlot slot, bool is_write);
   SyscallEvent& begin_syscall(uint32_t number);
   // Closes the cycle; when the segment is full (and the run goes on) starts the next one.
   void end_cycle(uint32_t next_pc, bool halted, const uint32_t* regs, Memory& memory);

@@ -3,6 +3,7 @@ import type { OneproofConfig } from '../config/schema.js';
 import type { ProofOnlyEngine } from '../engine/proof-only.js';
 import type { ProvingPipeline } from '../prover/pipeline.js';
 import type { SidecarStore } from '../store/store.js';
+import type { PayloadRegistry } from '../verify/payload-registry.js';
 import type { ProofBook } from '../verify/proof-book.js';
 import type { ProofVerifier } from '../verify/verifier.js';
 import type { SidecarMetrics } from './metrics.js';
@@ -12,6 +13,8 @@ export interface ApiContext {
   store: SidecarStore;
   metrics: SidecarMetrics;
   book: ProofBook;
+  /** Payload requests seen, by root: what a proof for a root must commit to. */
+  payloads: PayloadRegistry;
   verifier: ProofVerifier;
   /** Why proofs cannot be produced / verified here, or null when they can. */
   proverUnavailable: string | null;

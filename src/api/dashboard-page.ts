@@ -27,7 +27,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   <span>prover: <b id="prover">-</b></span>
 </div>
 <table>
-  <thead><tr><th>block</th><th>hash</th><th>state</th><th>witness ms</th><th>prove ms</th><th>publish ms</th><th>proof bytes</th><th>verdict / reason</th></tr></thead>
+  <thead><tr><th>block</th><th>hash</th><th>state</th><th>witness ms</th><th>execute ms</th><th>prove ms</th><th>publish ms</th><th>proof bytes</th><th>verdict / reason</th></tr></thead>
   <tbody id="blocks"></tbody>
 </table>
 <script src="/dashboard.js"></script>
@@ -55,7 +55,7 @@ async function refresh() {
       const tr = document.createElement('tr');
       tr.dataset.hash = b.blockHash;
       tr.append(cell(b.blockNumber), cell(b.blockHash.slice(0, 18) + '…', 'hash'), cell(b.state, b.state),
-        cell(fmt(b.timings.witnessMs)), cell(fmt(b.timings.proveMs)), cell(fmt(b.timings.publishMs)), cell(fmt(b.proofSize)),
+        cell(fmt(b.timings.witnessMs)), cell(fmt(b.timings.executeMs)), cell(fmt(b.timings.proveMs)), cell(fmt(b.timings.publishMs)), cell(fmt(b.proofSize)),
         cell(b.verdict || (b.errors.length ? b.errors[b.errors.length - 1] : '')));
       return tr;
     }));

@@ -94,10 +94,12 @@ export function registerProofEngineRoutes(app: FastifyInstance, ctx: ApiContext)
     if (!q.proof_type || !knownProofType(q.proof_type)) return err(reply, 404, `unknown proof type ${q.proof_type ?? ''}`);
     if (!Buffer.isBuffer(req.body)) return err(reply, 400, 'body must be the raw proof (application/octet-stream)');
     const proof = new Uint8Array(req.body);
-    const verdict = await ctx.verifier.verify(proof, getBytes(root));
+    const known = ctx.payloads.get(root);
+    if (!known) return err(reply, 400, 'unknown new_payload_request_root: this node has not seen that payload (engine_newPayload) yet');
+    const verdict = await ctx.verifier.verify(proof, known);
     ctx.metrics.proofsVerified.inc({ result: verdict === true ? 'valid' : 'invalid' });
     if (verdict === true) {
-      await ctx.book.addVerified(root);
+      await ctx.book.addVerified(root, known.blockHash);
       ctx.onProofVerified?.(root, proof, ONEPROOF_PROOF_TYPE);
       return { status: 'VALID' };
     }

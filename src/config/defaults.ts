@@ -23,3 +23,19 @@ export const NETWORK_CHAIN_IDS: Record<string, number> = {
   hoodi: 560048,
   devnet: 1337,
 };
+
+/** Fork of the payloads proven on each known network (public networks run Osaka since Fusaka). */
+export const NETWORK_FORKS: Record<string, string> = {
+  mainnet: 'Osaka',
+  sepolia: 'Osaka',
+  hoodi: 'Osaka',
+  devnet: 'Prague',
+};
+
+/** What the native validator needs to know about the chain. */
+export function chainSpecOf(c: { network: string; prover: { fork?: string; chainId?: number } }): { chainId: number; fork: string } {
+  return {
+    chainId: c.prover.chainId ?? NETWORK_CHAIN_IDS[c.network] ?? NETWORK_CHAIN_IDS.devnet,
+    fork: c.prover.fork ?? NETWORK_FORKS[c.network] ?? 'Prague',
+  };
+}

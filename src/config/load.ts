@@ -30,6 +30,8 @@ export const CONFIG_KEYS: Record<string, Kind> = {
   'prover.maxAttempts': 'number',
   'prover.staleSlots': 'number',
   'prover.guestElf': 'string',
+  'prover.chainId': 'number',
+  'prover.fork': 'string',
   'p2p.enabled': 'boolean',
   'p2p.listen': 'list',
   'p2p.bootstrap': 'list',

@@ -38,6 +38,9 @@ export interface OneproofConfig {
     staleSlots: number;
     /** The validator guest ELF proven for each block (its hash is the program id). */
     guestElf?: string;
+    /** Override of the network's chain id / fork for the validator (private networks). */
+    chainId?: number;
+    fork?: string;
   };
   p2p: {
     enabled: boolean;
@@ -100,6 +103,8 @@ export function validateConfig(c: OneproofConfig, origin: (key: string) => strin
   if (!isPositiveInt(c.prover.maxAttempts)) bad('prover.maxAttempts', 'must be a positive integer');
   if (!isPositiveInt(c.prover.staleSlots)) bad('prover.staleSlots', 'must be a positive integer');
   if (c.prover.guestElf !== undefined && (typeof c.prover.guestElf !== 'string' || c.prover.guestElf === '')) bad('prover.guestElf', 'must be a file path');
+  if (c.prover.chainId !== undefined && !isPositiveInt(c.prover.chainId)) bad('prover.chainId', 'must be a positive integer');
+  if (c.prover.fork !== undefined && !['Cancun', 'Prague', 'Osaka'].includes(c.prover.fork)) bad('prover.fork', 'must be Cancun, Prague or Osaka');
   if (typeof c.p2p.enabled !== 'boolean') bad('p2p.enabled', 'must be true or false');
   if (!Array.isArray(c.p2p.listen) || c.p2p.listen.some((a) => typeof a !== 'string' || !a.startsWith('/'))) {
     bad('p2p.listen', 'must be a list of multiaddrs like /ip4/127.0.0.1/tcp/9100');

@@ -3,6 +3,8 @@
 // optimistic). Nothing is ever built, so payload building is refused.
 import { hexlify } from 'ethers';
 import type { Logger } from '../log/logger.js';
+import { claimOf } from '../verify/binding.js';
+import type { KnownPayload, PayloadRegistry } from '../verify/payload-registry.js';
 import type { ProofBook } from '../verify/proof-book.js';
 import { checkPayloadConsistency } from '../verify/payload-hash.js';
 import { newPayloadVersion, parseNewPayloadParams, PayloadError } from '../verify/payload.js';
@@ -25,24 +27,20 @@ export interface PayloadStatus {
   validationError: string | null;
 }
 
-export interface SeenPayload {
-  blockHash: string;
-  blockNumber: number;
-  newPayloadRequestRoot: string;
-}
-
 export class ProofOnlyEngine {
-  /** Payloads the beacon node showed us, by request root (proofs may arrive later). */
-  private readonly seen = new Map<string, SeenPayload>();
-
+  /**
+   * `payloads` records what the beacon node showed us, by request root, so proofs arriving later
+   * (gossip, API) can be checked against the block they must commit to.
+   */
   constructor(
     private readonly book: ProofBook,
+    private readonly payloads: PayloadRegistry,
     private readonly log: Logger,
-    private readonly onPayloadSeen?: (p: SeenPayload) => void,
+    private readonly onPayloadSeen?: (p: KnownPayload) => void,
   ) {}
 
-  seenPayload(root: string): SeenPayload | undefined {
-    return this.seen.get(root.toLowerCase());
+  seenPayload(root: string): KnownPayload | undefined {
+    return this.payloads.get(root);
   }
 
   async handle(req: JsonRpcRequest): Promise<JsonRpcResponse> {
@@ -72,11 +70,8 @@ export class ProofOnlyEngine {
     }
     const root = hexlify(newPayloadRequestRoot(request));
     const blockHash = request.payload.blockHash;
-    const seen = { blockHash, blockNumber: Number(request.payload.blockNumber), newPayloadRequestRoot: root };
-    if (!this.seen.has(root)) {
-      this.seen.set(root, seen);
-      this.onPayloadSeen?.(seen);
-    }
+    const seen: KnownPayload = { ...claimOf(request), blockNumber: Number(request.payload.blockNumber), newPayloadRequestRoot: root };
+    if (this.payloads.add(seen)) this.onPayloadSeen?.(seen);
     if (this.book.isVerified(root)) {
       await this.book.markValidBlock(blockHash, root);
       this.log.info({ blockHash, root }, 'payload VALID by verified proof');

@@ -1,9 +1,11 @@
 // Builds a guest ELF from C/C++ sources with the oneproof runtime, exactly as the rv32 CMake
 // project does: same compilers, flags, runtime and linker script (all from toolchain.json).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { projectRoot } from '../native/loader.js';
 import { languageOf, loadGuestToolchain, type GuestToolchain } from './toolchain.js';
 
 export interface GuestBuildOptions {
@@ -75,26 +77,57 @@ export async function buildGuest(options: GuestBuildOptions): Promise<{ output: 
 
   const work = mkdtempSync(path.join(os.tmpdir(), 'oneproof-guest-'));
   try {
-    const jobs: (() => Promise<void>)[] = [];
-    const runtimeObjects = tc.runtimeSources.map((src, i) => path.join(work, `rt${i}-${path.basename(src)}.o`));
-    tc.runtimeSources.forEach((src, i) =>
-      jobs.push(() => run(tool(tc, src), compileArgs(tc, src, runtimeObjects[i], [tc.optimize, '-I', path.join(tc.sdkDir, 'runtime')]))),
-    );
+    const runtimeArchive = await runtimeLibrary(tc, work);
     const includes = (options.includeDirs ?? []).flatMap((d) => ['-I', path.resolve(d)]);
-    const userObjects = options.sources.map((src, i) => path.join(work, `src${i}-${path.basename(src)}.o`));
-    options.sources.forEach((src, i) =>
-      jobs.push(() => run(tool(tc, src), compileArgs(tc, path.resolve(src), userObjects[i], [`-O${opt}`, ...includes]))),
+    const objects = options.sources.map((src, i) => path.join(work, `src${i}-${path.basename(src)}.o`));
+    await inParallel(
+      options.sources.map((src, i) => () => run(tool(tc, src), compileArgs(tc, path.resolve(src), objects[i], [`-O${opt}`, ...includes]))),
+      Math.max(1, os.availableParallelism()),
     );
-    await inParallel(jobs, Math.max(1, os.availableParallelism()));
-
-    const runtimeArchive = path.join(work, 'libop_guest_rt.a');
-    await run(tc.tools.ar, ['rcsD', runtimeArchive, ...runtimeObjects]);
     const output = path.resolve(options.output);
     mkdirSync(path.dirname(output), { recursive: true });
-    await run(tc.tools.linker, [...tc.linkFlags, ...userObjects, '-o', output, ...tc.linkLibraries([runtimeArchive])]);
+    await run(tc.tools.linker, [...tc.linkFlags, ...objects, '-o', output, ...tc.linkLibraries([runtimeArchive])]);
     return { output, bytes: statSync(output).size };
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Every file the runtime library depends on: the toolchain description, runtime sources, headers. */
+function sdkInputs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sdkInputs(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    .sort();
+}
+
+/**
+ * The SDK runtime as an archive, compiled once per SDK content and cached under
+ * build/guest-runtime/<hash>/ (the runtime is the same for every guest, and compiling it is most of
+ * a small guest's build time). Falls back to `work` when the cache cannot be written.
+ */
+async function runtimeLibrary(tc: GuestToolchain, work: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of sdkInputs(tc.sdkDir)) hash.update(path.relative(tc.sdkDir, file)).update('\0').update(readFileSync(file)).update('\0');
+  const cached = path.join(projectRoot, 'build', 'guest-runtime', hash.digest('hex').slice(0, 16), 'libop_guest_rt.a');
+  if (existsSync(cached)) return cached;
+
+  const objects = tc.runtimeSources.map((src, i) => path.join(work, `rt${i}-${path.basename(src)}.o`));
+  await inParallel(
+    tc.runtimeSources.map((src, i) => () =>
+      run(tool(tc, src), compileArgs(tc, src, objects[i], [tc.optimize, '-I', path.join(tc.sdkDir, 'runtime')])),
+    ),
+    Math.max(1, os.availableParallelism()),
+  );
+  const archive = path.join(work, 'libop_guest_rt.a');
+  await run(tc.tools.ar, ['rcsD', archive, ...objects]);
+  try {
+    mkdirSync(path.dirname(cached), { recursive: true });
+    const partial = `${cached}.${process.pid}.tmp`;
+    copyFileSync(archive, partial);
+    renameSync(partial, cached); // atomic: concurrent builds never see half an archive
+    return cached;
+  } catch {
+    return archive;
   }
 }
 

@@ -232,7 +232,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     // IGNORE: the network already has a valid proof of this type for the payload (or this one).
     if (verdict.action === 'ignore') return { published: false, recipients: 0, reason: verdict.reason };
     await this.keep(signed);
-    this.emit('proof', { proof: signed, via: 'local' });
+    this.notify('proof', { proof: signed, via: 'local' });
     const result = await this.pubsub.publish(this.topic, ssz);
     return { published: true, recipients: result.recipients.length };
   }
@@ -259,20 +259,20 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     const peers = shuffle(this.libp2p.getPeers()).slice(0, this.limits.catchUpPeers);
     for (const peer of peers) {
       if (wanted.length === 0) break;
-      for (let i = 0; i < wanted.length; i += this.limits.catchUpBatch) {
+      batches: for (let i = 0; i < wanted.length; i += this.limits.catchUpBatch) {
         const batch = wanted.slice(i, i + this.limits.catchUpBatch);
         for (const ssz of await this.catchUpService.fetch(peer, batch)) {
           const verdict = await this.validator.validate(ssz);
-          this.emit('verdict', { via: 'catch-up', from: peer.toString(), action: verdict.action, reason: verdict.action === 'accept' ? undefined : verdict.reason });
+          this.notify('verdict', { via: 'catch-up', from: peer.toString(), action: verdict.action, reason: verdict.action === 'accept' ? undefined : verdict.reason });
           if (verdict.action === 'reject') {
-            // Only a broken or hostile peer serves a proof that fails validation.
+            // Only a broken or hostile peer serves a proof that fails validation: drop it and move on.
             this.ban(peer, 'served an invalid proof on catch-up');
-            break;
+            break batches;
           }
           if (verdict.action !== 'accept') continue;
           await this.keep(verdict.proof);
           accepted.push(verdict.proof);
-          this.emit('proof', { proof: verdict.proof, via: 'catch-up', from: peer.toString() });
+          this.notify('proof', { proof: verdict.proof, via: 'catch-up', from: peer.toString() });
         }
       }
       wanted = wanted.filter((r) => !this.validator.hasAnyValidProof(r));
@@ -301,13 +301,23 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     if (this.stopped) return;
     const acceptance = verdict.action === 'accept' ? TopicValidatorResult.Accept : verdict.action === 'ignore' ? TopicValidatorResult.Ignore : TopicValidatorResult.Reject;
     this.pubsub.reportMessageValidationResult(msgId, from, acceptance);
-    this.emit('verdict', { via: 'gossip', from, action: verdict.action, reason: verdict.action === 'accept' ? undefined : verdict.reason, msgId });
+    this.notify('verdict', { via: 'gossip', from, action: verdict.action, reason: verdict.action === 'accept' ? undefined : verdict.reason, msgId });
     if (verdict.action === 'accept') {
       await this.keep(verdict.proof);
-      this.emit('proof', { proof: verdict.proof, via: 'gossip', from });
+      this.notify('proof', { proof: verdict.proof, via: 'gossip', from });
     } else if (verdict.action === 'reject') {
       this.log.warn({ peer: from, reason: verdict.reason }, 'rejected gossip proof');
       this.dropBadPeers();
+    }
+  }
+
+  /** Emits to listeners; a throwing listener is logged instead of breaking the gossip pipeline. */
+  private notify<K extends keyof ProofGossipEvents>(event: K, payload: ProofGossipEvents[K][0]): void {
+    try {
+      // (EventEmitter's typing cannot follow a generic event name; the signature above keeps it sound.)
+      (this.emit as (e: string, p: unknown) => boolean)(event, payload);
+    } catch (e) {
+      this.log.warn({ event, err: (e as Error).message }, 'event listener threw');
     }
   }
 
@@ -334,7 +344,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     const score = this.pubsub.getScore(id);
     this.banned.set(id, Date.now() + this.limits.banDurationMs);
     this.log.warn({ peer: id, score, reason }, 'disconnecting and banning peer');
-    this.emit('banned', { peerId: id, score, reason });
+    this.notify('banned', { peerId: id, score, reason });
     void this.libp2p.hangUp(peer).catch(() => undefined);
   }
 

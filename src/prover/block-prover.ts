@@ -1,10 +1,11 @@
 // Proving one block: the validator guest runs in the zkVM over the payload and its witness.
-// The real implementation hands the native call to a worker thread; without the native zkVM
-// every job fails with "native prover not built".
+// Before proving, the same validator runs natively ("execute" stage): a cheap check that the
+// witness is complete and the block valid. Both run in worker threads. Without the native code a
+// job fails with the missing piece named ("native prover not built"); nothing is ever faked.
 import { existsSync, readFileSync } from 'node:fs';
 import type { NewPayloadRequest } from '../verify/payload.js';
 import type { ExecutionWitness } from '../witness/types.js';
-import { encodeGuestInput } from './guest-input.js';
+import { validatorTexts, type ChainSpec } from './block-input.js';
 import { loadNativeZkvm, NATIVE_PROVER_MISSING } from './native-zkvm.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -19,7 +20,13 @@ export interface BlockProof {
   proveMs: number;
 }
 
-/** A failure that retrying cannot fix (missing native code, missing ELF). */
+export interface ExecuteResult {
+  ms: number;
+  /** The 97 public-value bytes the guest will commit. */
+  publicValues: Uint8Array;
+}
+
+/** A failure that retrying cannot fix (missing native code or ELF, invalid block, incomplete witness). */
 export class PermanentProverError extends Error {
   constructor(message: string) {
     super(message);
@@ -28,6 +35,8 @@ export class PermanentProverError extends Error {
 }
 
 export interface BlockProver {
+  /** Native (non-zk) validation; null when the native validator is not available. */
+  execute?(job: ProveJob): Promise<ExecuteResult | null>;
   prove(job: ProveJob): Promise<BlockProof>;
   close(): Promise<void>;
 }
@@ -37,31 +46,46 @@ export class NativeBlockProver implements BlockProver {
   private elf?: Uint8Array;
 
   private constructor(
-    private readonly missing: string | null,
+    private readonly proverMissing: string | null,
+    private readonly canValidate: boolean,
     private readonly workers: number,
     private readonly elfPath: string | undefined,
+    private readonly chain: ChainSpec,
   ) {}
 
-  static async create(workers: number, elfPath: string | undefined): Promise<NativeBlockProver> {
+  static async create(workers: number, elfPath: string | undefined, chain: ChainSpec): Promise<NativeBlockProver> {
     const { zkvm, missing } = await loadNativeZkvm();
-    const reason = zkvm?.prove ? null : (missing.find((m) => m.includes('prover') || m.includes('failed to load')) ?? NATIVE_PROVER_MISSING);
-    return new NativeBlockProver(reason, workers, elfPath);
+    const proverMissing = zkvm?.prove && zkvm.encodeInput ? null : (missing.find((m) => m.includes('prover') || m.includes('addon') || m.includes('module')) ?? NATIVE_PROVER_MISSING);
+    return new NativeBlockProver(proverMissing, !!zkvm?.validate, workers, elfPath, chain);
   }
 
   /** Why jobs cannot be proven, or null when the native prover is there. */
   get unavailableReason(): string | null {
-    return this.missing;
+    return this.proverMissing;
+  }
+
+  private get workerPool(): WorkerPool {
+    this.pool ??= new WorkerPool(this.workers);
+    return this.pool;
+  }
+
+  async execute(job: ProveJob): Promise<ExecuteResult | null> {
+    if (!this.canValidate) return null;
+    const { validation, ms } = await this.workerPool.validate(validatorTexts(job.request, job.witness, this.chain));
+    if (!validation.success) {
+      throw new PermanentProverError(validation.witnessIncomplete ? `witness incomplete: ${validation.reason}` : `block rejected by the validator: ${validation.reason}`);
+    }
+    return { ms, publicValues: validation.publicValues };
   }
 
   async prove(job: ProveJob): Promise<BlockProof> {
-    if (this.missing) throw new PermanentProverError(this.missing);
+    if (this.proverMissing) throw new PermanentProverError(this.proverMissing);
     if (!this.elf) {
       if (!this.elfPath) throw new PermanentProverError('validator guest ELF not configured (prover.guestElf)');
       if (!existsSync(this.elfPath)) throw new PermanentProverError(`validator guest ELF not found at ${this.elfPath}`);
       this.elf = readFileSync(this.elfPath);
     }
-    this.pool ??= new WorkerPool(this.workers);
-    return this.pool.prove(this.elf, encodeGuestInput(job.request, job.witness));
+    return this.workerPool.prove(this.elf, validatorTexts(job.request, job.witness, this.chain));
   }
 
   async close(): Promise<void> {

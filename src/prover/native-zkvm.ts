@@ -1,23 +1,36 @@
-// The zkVM functions of the native addon, looked up by name: engineer-facing contract
-//   zkvmProve(elf: Uint8Array, input: Uint8Array) -> { proof: Uint8Array, publicValues: Uint8Array }
-//   zkvmVerify(proof: Uint8Array) -> { publicValues: Uint8Array }   (throws on a bad proof)
-// When the addon or a function is missing the caller gets the reason; nothing is ever faked.
+// The native functions the prover and verifier use, looked up by name in `oneproof/native`
+// (src/native/index.ts); missing ones are reported by name, never replaced by something fake.
+//   validateBlock(blockHex, witnessJson, chainJson)        engineer F: native stateless validation
+//   encodeValidatorInput(blockHex, witnessJson, chainJson) engineer F: the guest's input bytes
+//   zkvmProve(elf, input) -> { proof, publicValues }       engineer C (expected contract)
+//   zkvmVerify(proof) -> { publicValues }, throws on a bad proof (expected contract)
 export interface ZkvmProveResult {
   proof: Uint8Array;
   publicValues: Uint8Array;
 }
 
+export interface NativeValidation {
+  success: boolean;
+  witnessIncomplete: boolean;
+  reason: string;
+  elapsedMs: number;
+  publicValues: Uint8Array;
+}
+
 export interface NativeZkvm {
+  validate(blockHex: string, witnessJson: string, chainJson: string): NativeValidation;
+  encodeInput(blockHex: string, witnessJson: string, chainJson: string): Uint8Array;
   prove(elf: Uint8Array, input: Uint8Array): ZkvmProveResult;
   verify(proof: Uint8Array): { publicValues: Uint8Array };
 }
 
 export const NATIVE_PROVER_MISSING = 'native prover not built';
 export const NATIVE_VERIFIER_MISSING = 'native verifier not built';
+export const NATIVE_VALIDATOR_MISSING = 'native validator not built';
 
 type Fn = (...args: unknown[]) => unknown;
 
-/** Resolves the functions from `oneproof/native`; `missing` names what is absent. */
+/** Resolves the functions; `missing` lists the reasons for those absent. */
 export async function loadNativeZkvm(): Promise<{ zkvm?: Partial<NativeZkvm>; missing: string[] }> {
   let mod: Record<string, unknown>;
   try {
@@ -27,13 +40,33 @@ export async function loadNativeZkvm(): Promise<{ zkvm?: Partial<NativeZkvm>; mi
   }
   const missing: string[] = [];
   const zkvm: Partial<NativeZkvm> = {};
-  const prove = mod.zkvmProve as Fn | undefined;
-  const verify = mod.zkvmVerify as Fn | undefined;
-  if (typeof prove === 'function') zkvm.prove = (elf, input) => checkProveResult(prove(elf, input));
+  // The TypeScript wrappers exist even when the addon lacks the function: probe the addon itself.
+  let addon: Record<string, unknown> = {};
+  try {
+    addon = (mod.loadAddon as () => Record<string, unknown>)();
+  } catch (e) {
+    missing.push(`native addon not loadable: ${(e as Error).message}`);
+  }
+  const fn = (name: string) => (typeof addon[name] === 'function' && typeof mod[name] === 'function' ? (mod[name] as Fn) : undefined);
+  const validate = fn('validateBlock');
+  const encode = fn('encodeValidatorInput');
+  const prove = fn('zkvmProve');
+  const verify = fn('zkvmVerify');
+  if (validate && encode) {
+    zkvm.validate = (b, w, c) => checkValidation(validate(b, w, c));
+    zkvm.encodeInput = (b, w, c) => encode(b, w, c) as Uint8Array;
+  } else missing.push(NATIVE_VALIDATOR_MISSING);
+  if (prove) zkvm.prove = (elf, input) => checkProveResult(prove(elf, input));
   else missing.push(NATIVE_PROVER_MISSING);
-  if (typeof verify === 'function') zkvm.verify = (proof) => checkVerifyResult(verify(proof));
+  if (verify) zkvm.verify = (proof) => checkVerifyResult(verify(proof));
   else missing.push(NATIVE_VERIFIER_MISSING);
   return { zkvm, missing };
+}
+
+function checkValidation(r: unknown): NativeValidation {
+  const o = r as Partial<NativeValidation> | null;
+  if (!o || typeof o.success !== 'boolean' || !(o.publicValues instanceof Uint8Array)) throw new Error('validateBlock returned an unexpected shape');
+  return { success: o.success, witnessIncomplete: !!o.witnessIncomplete, reason: String(o.reason ?? ''), elapsedMs: Number(o.elapsedMs ?? 0), publicValues: o.publicValues };
 }
 
 function checkProveResult(r: unknown): ZkvmProveResult {

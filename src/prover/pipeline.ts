@@ -1,5 +1,5 @@
 // The proving pipeline: VALID payloads become jobs (persisted), a slot-ordered queue feeds at most
-// `workers` concurrent jobs through witness → prove → publish, with per-stage timings, a deadline
+// `workers` concurrent jobs through witness → execute → prove → publish, with per-stage timings, a deadline
 // per job, cancellation of stale jobs and retries that record their reason.
 import { EventEmitter } from 'node:events';
 import { hexlify } from 'ethers';
@@ -8,6 +8,8 @@ import type { JobRecord, ProofRecord } from '../store/records.js';
 import type { SidecarStore } from '../store/store.js';
 import { parseNewPayloadParams, newPayloadVersion } from '../verify/payload.js';
 import { newPayloadRequestRoot } from '../verify/request-root.js';
+import { claimOf } from '../verify/binding.js';
+import type { PayloadRegistry } from '../verify/payload-registry.js';
 import type { WitnessProvider } from '../witness/types.js';
 import { PermanentProverError, type BlockProver } from './block-prover.js';
 import { JobQueue } from './job-queue.js';
@@ -22,6 +24,8 @@ export interface PipelineOptions {
   witness: WitnessProvider;
   /** Hands a finished proof to gossip / the beacon node; absent = keep it locally. */
   publish?: (proof: ProofRecord) => Promise<void>;
+  /** Payload requests this node knows (proofs for them can then be checked). */
+  payloads?: PayloadRegistry;
   workers: number;
   deadlineMs: number;
   maxAttempts: number;
@@ -43,7 +47,8 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
   private readonly running = new Map<string, Promise<void>>();
   private readonly cancelled = new Set<string>();
   private stopped = false;
-  private idleWaiters: (() => void)[] = [];
+  /** Store updates of dropped jobs still in flight. */
+  private readonly settling = new Set<Promise<unknown>>();
 
   constructor(private readonly opts: PipelineOptions) {
     super();
@@ -67,6 +72,8 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
         continue;
       }
       if (job.state === 'running') await this.update(job, { state: 'queued' });
+      const req = parseNewPayloadParams(newPayloadVersion(job.method)!, job.params);
+      this.opts.payloads?.add({ ...claimOf(req), newPayloadRequestRoot: job.newPayloadRequestRoot, blockNumber: job.blockNumber });
       this.queue.push({ id: job.blockHash, slot: job.slot, deadlineAt: job.deadlineAt });
       n++;
     }
@@ -96,6 +103,7 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
       timings: {},
     };
     await this.opts.store.putJob(job);
+    this.opts.payloads?.add({ ...claimOf(req), newPayloadRequestRoot: job.newPayloadRequestRoot, blockNumber: job.blockNumber });
     this.emit('job', job);
     this.queue.push({ id: blockHash, slot: job.slot, deadlineAt: job.deadlineAt });
     this.pump();
@@ -122,7 +130,12 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
   private pump(): void {
     if (this.stopped) return;
     for (const { job, reason } of this.queue.prune(Date.now())) {
-      void this.opts.store.getJob(job.id).then((j) => j && this.update(j, { state: reason === 'deadline' ? 'expired' : 'cancelled', finishedAt: Date.now(), errors: [...j.errors, reason === 'deadline' ? 'deadline passed in the queue' : 'stale: newer slots superseded it'] }));
+      const p = this.opts.store
+        .getJob(job.id)
+        .then((j) => j && this.update(j, { state: reason === 'deadline' ? 'expired' : 'cancelled', finishedAt: Date.now(), errors: [...j.errors, reason === 'deadline' ? 'deadline passed in the queue' : 'stale: newer slots superseded it'] }))
+        .catch((e: Error) => this.opts.log.error({ hash: job.id, err: e.message }, 'could not record a dropped job'))
+        .finally(() => this.settling.delete(p));
+      this.settling.add(p);
     }
     while (this.running.size < this.opts.workers) {
       const next = this.queue.shift();
@@ -132,16 +145,16 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
         .finally(() => {
           this.running.delete(next.id);
           this.pump();
-          if (this.running.size === 0 && this.queue.size === 0) for (const w of this.idleWaiters.splice(0)) w();
         });
       this.running.set(next.id, done);
     }
   }
 
-  /** Resolves once nothing is queued or running. */
-  idle(): Promise<void> {
-    if (this.running.size === 0 && this.queue.size === 0) return Promise.resolve();
-    return new Promise((r) => this.idleWaiters.push(r));
+  /** Resolves once nothing is queued, running or being recorded. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0 || this.queue.size > 0 || this.settling.size > 0) {
+      await Promise.race([...this.running.values(), ...this.settling, new Promise((r) => setTimeout(r, 50))]);
+    }
   }
 
   private async run(blockHash: string): Promise<void> {
@@ -166,6 +179,10 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
           throw e;
         }
         job.timings.witnessMs = performance.now() - t;
+        stage = 'execute';
+        t = performance.now();
+        const executed = await this.opts.prover.execute?.({ request: req, witness });
+        if (executed) job.timings.executeMs = performance.now() - t;
         stage = 'prove';
         t = performance.now();
         const out = await this.opts.prover.prove({ request: req, witness });

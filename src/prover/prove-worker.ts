@@ -1,26 +1,31 @@
-// Worker-thread entry: runs one native zkVM proof at a time so the event loop stays free.
-// Messages: { id, elf, input } → { id, ok: true, proof, publicValues } | { id, ok: false, error }.
+// Worker-thread entry: runs native validation and proving off the event loop.
+// Tasks: { id, kind: 'validate' | 'prove', texts, elf? } → { id, ok: true, ... } | { id, ok: false, error }.
 import { parentPort } from 'node:worker_threads';
-import { loadNativeZkvm } from './native-zkvm.js';
+import type { ValidatorTexts } from './block-input.js';
+import { loadNativeZkvm, NATIVE_PROVER_MISSING, NATIVE_VALIDATOR_MISSING } from './native-zkvm.js';
 
-interface ProveTask {
-  id: number;
-  elf: Uint8Array;
-  input: Uint8Array;
-}
+export type WorkerTask = { id: number; kind: 'validate'; texts: ValidatorTexts } | { id: number; kind: 'prove'; texts: ValidatorTexts; elf: Uint8Array };
 
 const port = parentPort;
 if (!port) throw new Error('prove-worker must run in a worker thread');
 
 const native = loadNativeZkvm();
 
-port.on('message', async (task: ProveTask) => {
+port.on('message', async (task: WorkerTask) => {
   try {
-    const { zkvm, missing } = await native;
-    if (!zkvm?.prove) throw new Error(missing.find((m) => m.includes('prover')) ?? missing.join('; '));
+    const { zkvm } = await native;
+    const { blockHex, witnessJson, chainJson } = task.texts;
     const started = performance.now();
-    const r = zkvm.prove(task.elf, task.input);
-    port.postMessage({ id: task.id, ok: true, proof: r.proof, publicValues: r.publicValues, proveMs: performance.now() - started });
+    if (task.kind === 'validate') {
+      if (!zkvm?.validate) throw new Error(NATIVE_VALIDATOR_MISSING);
+      const v = zkvm.validate(blockHex, witnessJson, chainJson);
+      port.postMessage({ id: task.id, ok: true, validation: v, ms: performance.now() - started });
+      return;
+    }
+    if (!zkvm?.prove) throw new Error(NATIVE_PROVER_MISSING);
+    if (!zkvm.encodeInput) throw new Error(NATIVE_VALIDATOR_MISSING);
+    const r = zkvm.prove(task.elf, zkvm.encodeInput(blockHex, witnessJson, chainJson));
+    port.postMessage({ id: task.id, ok: true, proof: r.proof, publicValues: r.publicValues, ms: performance.now() - started });
   } catch (e) {
     port.postMessage({ id: task.id, ok: false, error: (e as Error).message });
   }

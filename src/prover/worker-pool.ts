@@ -3,6 +3,8 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ValidatorTexts } from './block-input.js';
+import type { NativeValidation } from './native-zkvm.js';
 
 export interface ProveOutput {
   proof: Uint8Array;
@@ -10,25 +12,38 @@ export interface ProveOutput {
   proveMs: number;
 }
 
+export interface ValidateOutput {
+  validation: NativeValidation;
+  ms: number;
+}
+
+type Reply = { id: number; ok: true; proof?: Uint8Array; publicValues?: Uint8Array; validation?: NativeValidation; ms: number } | { id: number; ok: false; error: string };
+
 interface Pending {
-  resolve(v: ProveOutput): void;
+  resolve(r: Reply & { ok: true }): void;
   reject(e: Error): void;
 }
 
-type Reply = { id: number; ok: true; proof: Uint8Array; publicValues: Uint8Array; proveMs: number } | { id: number; ok: false; error: string };
+type TaskBody = { kind: 'validate'; texts: ValidatorTexts } | { kind: 'prove'; texts: ValidatorTexts; elf: Uint8Array };
+type Task = TaskBody & { id: number };
 
-/** The worker script next to this module (.js when compiled, .ts under vitest/tsx). */
-function workerUrl(): { url: URL; execArgv: string[] } {
+/**
+ * Starts the worker script next to this module: compiled .js directly; from the TypeScript
+ * sources (vitest, tsx) through a small bootstrap that registers tsx's loader in the thread first.
+ */
+function startWorker(): Worker {
   const js = new URL('./prove-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
-  return { url: new URL('./prove-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  if (existsSync(fileURLToPath(js))) return new Worker(js);
+  const ts = new URL('./prove-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(ts)}); });`;
+  return new Worker(bootstrap, { eval: true });
 }
 
 export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, number>();
   private readonly pending = new Map<number, Pending>();
-  private readonly waiting: { id: number; elf: Uint8Array; input: Uint8Array }[] = [];
+  private readonly waiting: Task[] = [];
   private nextId = 1;
   private closed = false;
 
@@ -37,8 +52,7 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const { url, execArgv } = workerUrl();
-    const w = new Worker(url, { execArgv });
+    const w = startWorker();
     w.on('message', (r: Reply) => this.finish(w, r));
     w.on('error', (e) => this.crash(w, e));
     w.on('exit', (code) => {
@@ -54,7 +68,7 @@ export class WorkerPool {
     this.busy.delete(w);
     this.idle.push(w);
     if (p) {
-      if (r.ok) p.resolve({ proof: r.proof, publicValues: r.publicValues, proveMs: r.proveMs });
+      if (r.ok) p.resolve(r);
       else p.reject(new Error(r.error));
     }
     this.dispatch();
@@ -84,14 +98,24 @@ export class WorkerPool {
     }
   }
 
-  prove(elf: Uint8Array, input: Uint8Array): Promise<ProveOutput> {
+  private run(task: TaskBody): Promise<Reply & { ok: true }> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     const id = this.nextId++;
-    return new Promise<ProveOutput>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.waiting.push({ id, elf, input });
+      this.waiting.push({ ...task, id });
       this.dispatch();
     });
+  }
+
+  async validate(texts: ValidatorTexts): Promise<ValidateOutput> {
+    const r = await this.run({ kind: 'validate', texts });
+    return { validation: r.validation!, ms: r.ms };
+  }
+
+  async prove(elf: Uint8Array, texts: ValidatorTexts): Promise<ProveOutput> {
+    const r = await this.run({ kind: 'prove', texts, elf });
+    return { proof: r.proof!, publicValues: r.publicValues!, proveMs: r.ms };
   }
 
   async close(): Promise<void> {

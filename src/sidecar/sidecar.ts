@@ -7,6 +7,7 @@ import { getBytes, hexlify } from 'ethers';
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../api/server.js';
 import { SidecarMetrics } from '../api/metrics.js';
+import { chainSpecOf } from '../config/defaults.js';
 import type { OneproofConfig } from '../config/schema.js';
 import { readJwtSecret } from '../engine/jwt.js';
 import { ProofOnlyEngine } from '../engine/proof-only.js';
@@ -18,6 +19,7 @@ import { NativeBlockProver, type BlockProver } from '../prover/block-prover.js';
 import { loadNativeZkvm, NATIVE_VERIFIER_MISSING } from '../prover/native-zkvm.js';
 import { ONEPROOF_PROOF_TYPE, ProvingPipeline } from '../prover/pipeline.js';
 import { SidecarStore } from '../store/store.js';
+import { PayloadRegistry } from '../verify/payload-registry.js';
 import { ProofBook } from '../verify/proof-book.js';
 import { gossipVerifier, NativeProofVerifier } from '../verify/verifier.js';
 import { ExecutionWitnessProvider } from '../witness/provider.js';
@@ -58,6 +60,7 @@ export class Sidecar {
     const verifier = new NativeProofVerifier(native.zkvm);
     const verifierUnavailable = verifier.available ? null : (native.missing.find((m) => m.includes('verifier') || m.includes('load')) ?? NATIVE_VERIFIER_MISSING);
 
+    const payloads = new PayloadRegistry();
     let pipelineRef: ProvingPipeline | undefined;
     const metrics = new SidecarMetrics(() => pipelineRef?.depth ?? 0);
 
@@ -68,7 +71,8 @@ export class Sidecar {
         bootstrap: config.p2p.bootstrap,
         dataDir: path.join(config.dataDir, 'p2p'),
         forkDigest: standaloneForkDigest(config.network),
-        verifier: gossipVerifier(verifier),
+        verifier: gossipVerifier(verifier, payloads),
+        isPayloadKnown: (root) => payloads.has(hexlify(root)),
         ipColocationWhitelist: ['127.0.0.1'],
         log: log.child({ module: 'p2p' }),
       });
@@ -76,7 +80,7 @@ export class Sidecar {
         if (ev.via === 'local') return;
         const root = hexlify(ev.proof.message.publicInput.newPayloadRequestRoot);
         metrics.proofsVerified.inc({ result: 'valid' });
-        void book.addVerified(root).catch((e: Error) => log.error({ err: e.message }, 'could not record a verified proof'));
+        void book.addVerified(root, payloads.get(root)?.blockHash).catch((e: Error) => log.error({ err: e.message }, 'could not record a verified proof'));
       });
     }
 
@@ -88,7 +92,7 @@ export class Sidecar {
     if (config.role === 'prover') {
       const el = new ExecutionClient(config.execution.urls[0], secret, config.execution.timeoutMs);
       witness = overrides.witness ? undefined : new ExecutionWitnessProvider(config.execution.rpcUrl ?? config.execution.urls[0]);
-      const prover = overrides.prover ?? (await NativeBlockProver.create(config.prover.workers, config.prover.guestElf));
+      const prover = overrides.prover ?? (await NativeBlockProver.create(config.prover.workers, config.prover.guestElf, chainSpecOf(config)));
       if (prover instanceof NativeBlockProver) proverUnavailable = prover.unavailableReason;
       pipeline = new ProvingPipeline({
         store,
@@ -98,6 +102,7 @@ export class Sidecar {
         deadlineMs: config.prover.deadlineMs,
         maxAttempts: config.prover.maxAttempts,
         staleSlots: config.prover.staleSlots,
+        payloads,
         log: log.child({ module: 'prover' }),
         publish: gossip
           ? async (p) => {
@@ -116,7 +121,7 @@ export class Sidecar {
       backend = { kind: 'forward', el };
       pipelineRef = pipeline;
     } else {
-      proofOnly = new ProofOnlyEngine(book, log.child({ module: 'engine' }), (seen) => gossip?.payloadKnown(getBytes(seen.newPayloadRequestRoot)));
+      proofOnly = new ProofOnlyEngine(book, payloads, log.child({ module: 'engine' }), (seen) => gossip?.payloadKnown(getBytes(seen.newPayloadRequestRoot)));
       backend = { kind: 'proof-only', engine: proofOnly };
     }
 
@@ -143,6 +148,7 @@ export class Sidecar {
       store,
       metrics,
       book,
+      payloads,
       verifier,
       proverUnavailable,
       verifierUnavailable,

@@ -1,15 +1,17 @@
-// Proof verification for the sidecar: the native STARK verifier, then the public-values binding.
-// No native verifier, no acceptance: the reason says so.
+// Proof verification for the sidecar: the native STARK verifier, then the public values must name
+// the expected block. No native verifier, no acceptance: the reason says so.
+import { hexlify } from 'ethers';
 import type { ExecutionProof, ProofVerifier as GossipVerifier } from '../p2p/index.js';
 import { NATIVE_VERIFIER_MISSING, type NativeZkvm } from '../prover/native-zkvm.js';
-import { checkPublicValues } from './binding.js';
+import { checkPublicValues, type BlockClaim } from './binding.js';
+import type { PayloadRegistry } from './payload-registry.js';
 
 /** true, or the reason the proof is not accepted. */
 export type VerifyResult = true | string;
 
 export interface ProofVerifier {
-  /** true when `proof` verifies and commits to `newPayloadRequestRoot` with a successful validation. */
-  verify(proof: Uint8Array, newPayloadRequestRoot: Uint8Array): Promise<VerifyResult>;
+  /** true when `proof` verifies and commits to a successful validation of exactly `claim`. */
+  verify(proof: Uint8Array, claim: BlockClaim): Promise<VerifyResult>;
 }
 
 export class NativeProofVerifier implements ProofVerifier {
@@ -19,7 +21,7 @@ export class NativeProofVerifier implements ProofVerifier {
     return typeof this.zkvm?.verify === 'function';
   }
 
-  async verify(proof: Uint8Array, newPayloadRequestRoot: Uint8Array): Promise<VerifyResult> {
+  async verify(proof: Uint8Array, claim: BlockClaim): Promise<VerifyResult> {
     if (!this.zkvm?.verify) return NATIVE_VERIFIER_MISSING;
     if (proof.length === 0) return 'empty proof';
     let publicValues: Uint8Array;
@@ -28,11 +30,20 @@ export class NativeProofVerifier implements ProofVerifier {
     } catch (e) {
       return `proof rejected: ${(e as Error).message}`;
     }
-    return checkPublicValues(publicValues, newPayloadRequestRoot) ?? true;
+    return checkPublicValues(publicValues, claim) ?? true;
   }
 }
 
-/** The same check in the shape the gossip layer injects. */
-export function gossipVerifier(v: ProofVerifier): GossipVerifier {
-  return { verify: (p: ExecutionProof) => v.verify(p.proofData, p.publicInput.newPayloadRequestRoot) };
+/**
+ * The check in the shape the gossip layer injects: the proof's public input names a payload
+ * request, which must be one this node has seen, and the proof must commit to that block.
+ */
+export function gossipVerifier(v: ProofVerifier, payloads: PayloadRegistry): GossipVerifier {
+  return {
+    async verify(p: ExecutionProof) {
+      const known = payloads.get(hexlify(p.publicInput.newPayloadRequestRoot));
+      if (!known) return 'payload request not seen by this node';
+      return v.verify(p.proofData, known);
+    },
+  };
 }

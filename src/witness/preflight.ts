@@ -14,7 +14,19 @@ export const SYSTEM_CONTRACTS = [
   '0x0000bbddc7ce488642fb579f8b00f3a590007251',
 ];
 
+/** Ring-buffer sizes and queue layouts the system contracts use (EIP-4788, 2935, 7002, 7251). */
+const BEACON_ROOTS_BUFFER = 8191n;
+const HISTORY_BUFFER = 8191n;
+const REQUEST_QUEUES = [
+  { address: SYSTEM_CONTRACTS[2], slotsPerEntry: 3n, maxPerBlock: 16n }, // withdrawals
+  { address: SYSTEM_CONTRACTS[3], slotsPerEntry: 4n, maxPerBlock: 2n }, // consolidations
+];
+const QUEUE_HEAD_SLOT = 2n;
+const QUEUE_TAIL_SLOT = 3n;
+const QUEUE_OFFSET = 4n;
+
 interface RpcBlock {
+  timestamp: string;
   number: string;
   hash: string;
   miner: string;
@@ -46,10 +58,34 @@ export class PreflightWitnessBuilder {
     this.provider.destroy();
   }
 
+  /**
+   * Storage the protocol's own system calls touch, which transaction traces do not show: the
+   * beacon-root and block-hash ring-buffer slots written before the transactions, and the request
+   * queues' counters and the entries dequeued after them.
+   */
+  async systemSlots(t: Touched, block: RpcBlock): Promise<void> {
+    const word = (n: bigint) => `0x${n.toString(16).padStart(64, '0')}`;
+    const ts = BigInt(block.timestamp);
+    const n = BigInt(block.number);
+    const beacon = touchAccount(t, SYSTEM_CONTRACTS[0]);
+    beacon.add(word(ts % BEACON_ROOTS_BUFFER)).add(word((ts % BEACON_ROOTS_BUFFER) + BEACON_ROOTS_BUFFER));
+    touchAccount(t, SYSTEM_CONTRACTS[1]).add(word((n - 1n) % HISTORY_BUFFER));
+    const parent = hexNum(n - 1n);
+    for (const q of REQUEST_QUEUES) {
+      const slots = touchAccount(t, q.address);
+      for (let i = 0n; i < QUEUE_OFFSET; i++) slots.add(word(i));
+      const head = BigInt((await this.provider.send('eth_getStorageAt', [q.address, word(QUEUE_HEAD_SLOT), parent])) as string);
+      const tail = BigInt((await this.provider.send('eth_getStorageAt', [q.address, word(QUEUE_TAIL_SLOT), parent])) as string);
+      const end = tail < head + q.maxPerBlock ? tail : head + q.maxPerBlock;
+      for (let i = head; i < end; i++) for (let k = 0n; k < q.slotsPerEntry; k++) slots.add(word(QUEUE_OFFSET + i * q.slotsPerEntry + k));
+    }
+  }
+
   async touched(block: RpcBlock): Promise<Touched> {
     const t = newTouched();
     touchAccount(t, block.miner);
     for (const a of SYSTEM_CONTRACTS) touchAccount(t, a);
+    await this.systemSlots(t, block);
     for (const w of block.withdrawals ?? []) touchAccount(t, w.address);
     for (const tx of block.transactions) {
       touchAccount(t, tx.from);

@@ -69,6 +69,18 @@ describe('by-root catch-up between nodes', () => {
     expect(again).toMatchObject({ published: false, recipients: 0 });
   });
 
+  it('a throwing event listener does not break publishing', async () => {
+    const boom = (): void => {
+      throw new Error('listener bug');
+    };
+    server.on('proof', boom);
+    try {
+      expect((await server.publish(makeProof(payloadRoot('listener-throws')))).published).toBe(true);
+    } finally {
+      server.off('proof', boom);
+    }
+  });
+
   it('refuses a signer without validator keys, and a bad fork digest', async () => {
     const base = { listen: ['/ip4/127.0.0.1/tcp/0'], dataDir: tempDir('bad-opts'), verifier: bindingVerifier };
     await expect(ProofGossipNode.create({ ...base, forkDigest, signer: { validatorIndex: 0, secretKey: undefined as never } })).rejects.toThrow(/needs `validators`/);

@@ -12,7 +12,8 @@ import { silentLogger } from '../../src/log/logger.js';
 import { loadNativeZkvm } from '../../src/prover/native-zkvm.js';
 import type { Sidecar } from '../../src/sidecar/sidecar.js';
 import { SidecarStore } from '../../src/store/store.js';
-import { bindProofToPayload, expectedPublicValues } from '../../src/verify/binding.js';
+import { bindProofToPayload, checkPublicValues, claimOf, expectedPublicValues } from '../../src/verify/binding.js';
+import { PayloadRegistry } from '../../src/verify/payload-registry.js';
 import { parseNewPayloadParams } from '../../src/verify/payload.js';
 import { ProofBook } from '../../src/verify/proof-book.js';
 import { newPayloadRequestRoot } from '../../src/verify/request-root.js';
@@ -45,23 +46,30 @@ describe('payload ↔ proof binding (real payloads)', () => {
   it('binds a claim to its own payload only', () => {
     const [a, b] = [blocks[1], blocks[2]];
     const reqA = parseNewPayloadParams(4, a.newPayloadParams);
-    const rootA = newPayloadRequestRoot(reqA);
-    const rootB = newPayloadRequestRoot(parseNewPayloadParams(4, b.newPayloadParams));
-    expect(bindProofToPayload(reqA, { newPayloadRequestRoot: hexlify(rootA), publicValues: expectedPublicValues(rootA) })).toEqual({ ok: true, root: hexlify(rootA) });
+    const reqB = parseNewPayloadParams(4, b.newPayloadParams);
+    const rootA = hexlify(newPayloadRequestRoot(reqA));
+    const rootB = hexlify(newPayloadRequestRoot(reqB));
+    const pvA = expectedPublicValues(claimOf(reqA));
+    const pvB = expectedPublicValues(claimOf(reqB));
+    expect(bindProofToPayload(reqA, { newPayloadRequestRoot: rootA, publicValues: pvA })).toEqual({ ok: true, root: rootA });
     // A proof for block B does not make block A valid, whichever way it is presented.
-    expect(bindProofToPayload(reqA, { newPayloadRequestRoot: hexlify(rootB), publicValues: expectedPublicValues(rootB) }).ok).toBe(false);
-    expect(bindProofToPayload(reqA, { newPayloadRequestRoot: hexlify(rootA), publicValues: expectedPublicValues(rootB) }).ok).toBe(false);
-    // A guest that reports a failed validation binds nothing.
-    const failed = expectedPublicValues(rootA);
-    failed[32] = 0;
-    expect(bindProofToPayload(reqA, { newPayloadRequestRoot: hexlify(rootA), publicValues: failed })).toEqual({ ok: false, reason: 'the guest reported a failed validation' });
-    expect(bindProofToPayload(reqA, { newPayloadRequestRoot: hexlify(rootA), publicValues: rootA }).ok).toBe(false);
+    expect(bindProofToPayload(reqA, { newPayloadRequestRoot: rootB, publicValues: pvB }).ok).toBe(false);
+    expect(bindProofToPayload(reqA, { newPayloadRequestRoot: rootA, publicValues: pvB })).toEqual({ ok: false, reason: expect.stringContaining('proof is for block') });
+    expect(bindProofToPayload(reqA, { newPayloadRequestRoot: rootB, publicValues: pvA }).ok).toBe(false);
+    // Each committed field matters: parent, state root, success byte, length.
+    for (const [offset, why] of [[40, 'another parent'], [70, 'another state root'], [96, 'failed validation']] as const) {
+      const pv = pvA.slice();
+      pv[offset] ^= 1;
+      expect(bindProofToPayload(reqA, { newPayloadRequestRoot: rootA, publicValues: pv })).toEqual({ ok: false, reason: expect.stringContaining(why) });
+    }
+    expect(checkPublicValues(pvA.subarray(0, 96), claimOf(reqA))).toMatch(/96 bytes/);
+    expect(checkPublicValues(new Uint8Array([...pvA, 0]), claimOf(reqA))).toMatch(/98 bytes/);
   });
 
   it('a proof for the payload does not cover a payload with other beacon-block fields', () => {
     const a = blocks[1];
-    const rootA = newPayloadRequestRoot(parseNewPayloadParams(4, a.newPayloadParams));
-    const claim = { newPayloadRequestRoot: hexlify(rootA), publicValues: expectedPublicValues(rootA) };
+    const reqA = parseNewPayloadParams(4, a.newPayloadParams);
+    const claim = { newPayloadRequestRoot: hexlify(newPayloadRequestRoot(reqA)), publicValues: expectedPublicValues(claimOf(reqA)) };
     const otherRoot = clone(a.newPayloadParams);
     otherRoot[2] = '0x' + 'ab'.repeat(32); // parent beacon block root (also in the block hash)
     const otherRequests = clone(a.newPayloadParams);
@@ -80,7 +88,7 @@ describe('proof-only engine', () => {
   beforeAll(async () => {
     store = await SidecarStore.open(path.join(dir, 'unit'));
     book = new ProofBook(store);
-    engine = new ProofOnlyEngine(book, silentLogger());
+    engine = new ProofOnlyEngine(book, new PayloadRegistry(), silentLogger());
   });
   afterAll(async () => store?.close());
 
@@ -155,6 +163,8 @@ describe('proof-only node over HTTP', () => {
     if (!native.zkvm?.verify) expect(verdict.reason).toBe('native verifier not built');
     const again = JSON.parse((await post(node.engineUrl, JSON.stringify(rpc('engine_newPayloadV4', blocks[1].newPayloadParams)), { authorization: `Bearer ${signJwt(secret)}` })).text);
     expect(again.result.status).toBe('SYNCING');
+    const unseen = await fetch(`${node.apiUrl}/v1/execution_proof_verifications?new_payload_request_root=0x${'ab'.repeat(32)}&proof_type=oneproof-rv32im`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from('x') });
+    expect(unseen.status).toBe(400);
     const unknownType = await fetch(`${node.apiUrl}/v1/execution_proof_verifications?new_payload_request_root=${root}&proof_type=reth-sp1`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from('x') });
     expect(unknownType.status).toBe(404);
   });

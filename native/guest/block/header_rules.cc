@@ -1,6 +1,8 @@
 // Header-against-parent rules; see header_rules.h.
 #include "guest/block/header_rules.h"
 
+#include <cstdint>
+
 namespace oneproof::guest::block {
 
 namespace {
@@ -60,6 +62,7 @@ const char* check_header(const Header& h, const Header& parent, const ChainConfi
   if (h.extra_data.size() > kMaxExtraData) return "extra data longer than 32 bytes";
   if (h.gas_used > h.gas_limit) return "gas used above gas limit";
   if (h.gas_limit < kMinGasLimit) return "gas limit below minimum";
+  if (h.gas_limit > uint64_t(INT64_MAX)) return "gas limit above 2^63 - 1";
   uint64_t bound = parent.gas_limit / kGasLimitBoundDivisor;
   uint64_t diff = h.gas_limit > parent.gas_limit ? h.gas_limit - parent.gas_limit : parent.gas_limit - h.gas_limit;
   if (diff >= bound) return "gas limit changed too much";

@@ -8,7 +8,7 @@ namespace oneproof::guest::precompiles {
 
 bool ecrecover(const uint8_t* in, size_t n, uint8_t out[32]) {
   uint8_t buf[128] = {};
-  std::memcpy(buf, in, n < 128 ? n : 128);
+  if (n > 0) std::memcpy(buf, in, n < 128 ? n : 128);
   Hash32 hash = Hash32::from(buf);
   uint256 v = uint256::from_be(buf + 32, 32);
   uint256 r = uint256::from_be(buf + 64, 32);

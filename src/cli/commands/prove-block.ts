@@ -10,11 +10,13 @@ import { readPayloadFile } from '../../verify/payload-file.js';
 import { newPayloadRequestRoot } from '../../verify/request-root.js';
 import { ExecutionWitnessProvider } from '../../witness/provider.js';
 
-const USAGE = `usage: oneproof prove-block --payload FILE --rpc URL --guest-elf FILE [--out FILE]
+const USAGE = `usage: oneproof prove-block --payload FILE --rpc URL --guest-elf FILE [--chain-id N] [--fork NAME] [--out FILE]
 
   --payload FILE    engine_newPayload request as JSON ({method, params}, a fixture entry, or params)
   --rpc URL         execution client JSON-RPC holding the block (witness source)
   --guest-elf FILE  the validator guest ELF
+  --chain-id N      chain id (default 1)
+  --fork NAME       Cancun, Prague or Osaka (default Osaka)
   --out FILE        proof output (default proof.bin; public values go to FILE.public)`;
 
 function options(args: string[]): Map<string, string> {
@@ -50,7 +52,7 @@ const proveBlock: Command = {
       console.error(`prove-block: ${bad}`);
       return 1;
     }
-    const prover = await NativeBlockProver.create(1, o.get('--guest-elf'));
+    const prover = await NativeBlockProver.create(1, o.get('--guest-elf'), { chainId: Number(o.get('--chain-id') ?? 1), fork: o.get('--fork') ?? 'Osaka' });
     if (prover.unavailableReason) {
       console.error(`prove-block: ${prover.unavailableReason}`);
       return 1;

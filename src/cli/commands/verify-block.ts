@@ -1,8 +1,9 @@
 // `oneproof verify-block`: checks a proof against a payload: the payload's fields must hash to its
-// block hash, and the native verifier must accept the proof with public values committing to this
-// payload request and a successful validation. Prints VALID or INVALID with the reason.
+// block hash, and the native verifier must accept the proof with public values naming this block,
+// its parent and state root, and a successful validation. Prints VALID or INVALID with the reason.
 import { readFileSync } from 'node:fs';
-import { getBytes, hexlify } from 'ethers';
+import { hexlify } from 'ethers';
+import { claimOf } from '../../verify/binding.js';
 import type { Command } from '../command.js';
 import { loadNativeZkvm } from '../../prover/native-zkvm.js';
 import { checkPayloadConsistency } from '../../verify/payload-hash.js';
@@ -37,7 +38,7 @@ const verifyBlock: Command = {
     const { request } = readPayloadFile(payloadFile);
     const root = newPayloadRequestRoot(request);
     const inconsistent = checkPayloadConsistency(request);
-    const verdict = inconsistent ?? (await new NativeProofVerifier((await loadNativeZkvm()).zkvm).verify(proof, getBytes(root)));
+    const verdict = inconsistent ?? (await new NativeProofVerifier((await loadNativeZkvm()).zkvm).verify(proof, claimOf(request)));
     const valid = verdict === true;
     console.log(JSON.stringify({ blockHash: request.payload.blockHash, newPayloadRequestRoot: hexlify(root), status: valid ? 'VALID' : 'INVALID', ...(valid ? {} : { reason: verdict }) }));
     return valid ? 0 : 1;

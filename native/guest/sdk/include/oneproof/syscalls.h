@@ -1,6 +1,9 @@
 /* The guest <-> zkVM system-call ABI, shared by the guest runtime and the emulator/chips.
  * A guest executes `ecall` with the call number in t0 (x5) and arguments in a0..a2 (x10..x12);
- * results come back in a0. Any other number stops execution with an "unknown syscall" error. */
+ * results come back in a0. Any other number stops execution with an "unknown syscall" error.
+ * The guest runtime also puts a Linux syscall number in a7 (64 for WRITE, 93 for HALT, 4095 = none
+ * for the rest) so the same ELF runs under qemu-riscv32; the zkVM ignores a7. The runtime reads an
+ * a0 of -38 (-ENOSYS, qemu's answer to 4095) as "service missing", so no call may return it. */
 #ifndef ONEPROOF_SYSCALLS_H
 #define ONEPROOF_SYSCALLS_H
 
