@@ -1,8 +1,9 @@
 // The Poseidon2 permutation written once over a packed field type P (one state per lane), and the
 // batch drivers that transpose states in and out of lanes. The internal diagonal is applied from the
 // compile-time table in poseidon2_constants.h (additions and shifts); the round constants come from
-// the Poseidon2Params argument. The scalar reference (poseidon2.cc) multiplies by params.diag instead. Instantiated per ISA in
-// poseidon2_{scalar,avx2,avx512}.cc with ISA-specific types only (see field/monty_lane.h).
+// the Poseidon2Params argument. The scalar reference (poseidon2.cc) multiplies by params.diag
+// instead, so the two are independent implementations (tests compare them). Instantiated per ISA
+// in poseidon2_{avx2,avx512}.cc with ISA-specific types only (see field/monty_lane.h).
 #pragma once
 #include <cstddef>
 #include <utility>
@@ -17,7 +18,7 @@ using field::Fp;
 template <class P>
 inline P cube(P x) { return x * x * x; }
 
-// y = M4 x with M4 = [[2,3,1,1],[1,2,3,1],[1,1,2,3],[3,1,1,2]] in 8 additions.
+// y = M4 x with M4 = [[2,3,1,1],[1,2,3,1],[1,1,2,3],[3,1,1,2]]: 9 additions and 2 doublings.
 template <class P>
 inline void mds4(P* x) {
   P t01 = x[0] + x[1], t23 = x[2] + x[3], t0123 = t01 + t23;

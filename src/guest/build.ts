@@ -14,6 +14,9 @@ export interface GuestBuildOptions {
   /** Optimisation level of the guest's own sources: 0, 1, 2, 3, s or z (runtime stays at the default). */
   optLevel?: string;
   includeDirs?: string[];
+  /** Heap and stack sizes in bytes (default: the linker script's 64 MiB and 1 MiB). */
+  heapSize?: number;
+  stackSize?: number;
 }
 
 export class GuestBuildError extends Error {
@@ -75,6 +78,16 @@ export async function buildGuest(options: GuestBuildOptions): Promise<{ output: 
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new GuestBuildError(`-I ${dir}: no such directory`);
   }
 
+  const sizes: string[] = [];
+  for (const [name, value] of [['heap', options.heapSize], ['stack', options.stackSize]] as const) {
+    if (value === undefined) continue;
+    // Both regions must fit in the 32-bit address space beside the program; 1 GiB each is plenty.
+    if (!Number.isInteger(value) || value < 4096 || value > 1 << 30) {
+      throw new GuestBuildError(`${name} size ${value}: must be a whole number of bytes from 4 KiB to 1 GiB`);
+    }
+    sizes.push(`--defsym=__op_${name}_size=${value}`);
+  }
+
   const work = mkdtempSync(path.join(os.tmpdir(), 'oneproof-guest-'));
   try {
     const runtimeArchive = await runtimeLibrary(tc, work);
@@ -86,7 +99,7 @@ export async function buildGuest(options: GuestBuildOptions): Promise<{ output: 
     );
     const output = path.resolve(options.output);
     mkdirSync(path.dirname(output), { recursive: true });
-    await run(tc.tools.linker, [...tc.linkFlags, ...objects, '-o', output, ...tc.linkLibraries([runtimeArchive])]);
+    await run(tc.tools.linker, [...tc.linkFlags, ...sizes, ...objects, '-o', output, ...tc.linkLibraries([runtimeArchive])]);
     return { output, bytes: statSync(output).size };
   } finally {
     rmSync(work, { recursive: true, force: true });

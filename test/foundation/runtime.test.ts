@@ -10,11 +10,11 @@ import { oneproof, qemu } from './helpers.js';
 const work = mkdtempSync(path.join(os.tmpdir(), 'oneproof-runtime-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function guest(name: string, source: string): string {
+function guest(name: string, source: string, extra: string[] = []): string {
   const src = path.join(work, name);
   writeFileSync(src, source);
   const elf = `${src}.elf`;
-  const r = oneproof(['zkvm', 'build', src, '-o', elf]);
+  const r = oneproof(['zkvm', 'build', src, '-o', elf, ...extra]);
   expect(r.code, r.stderr).toBe(0);
   return elf;
 }
@@ -132,6 +132,30 @@ int main() {
     expect(r.stdout).toBe('big=null fits=yes\n');
     expect(r.stderr).toBe('oneproof: out of memory\n');
     expect(r.code).toBe(134);
+  });
+
+  it('takes other heap and stack sizes from --heap-size / --stack-size', () => {
+    const source = `#include <stdio.h>
+#include <stdlib.h>
+int main(void) {
+  void *volatile big = malloc(100u << 20);
+  printf("%s\\n", big ? "allocated" : "null");
+  return 0;
+}
+`;
+    const elf = guest('bigheap.c', source, ['--heap-size', '128M', '--stack-size', '0x20000']);
+    const sym = symbols(elf);
+    expect(sym.get('__heap_end')! - sym.get('__heap_start')!).toBe(128 << 20);
+    expect(sym.get('__stack_top')! - sym.get('__stack_bottom')!).toBe(0x20000);
+    expect(qemu(elf).stdout).toBe('allocated\n');
+    expect(qemu(guest('smallheap.c', source)).stdout).toBe('null\n');
+
+    const bad = oneproof(['zkvm', 'build', path.join(work, 'bigheap.c'), '-o', path.join(work, 'bad.elf'), '--heap-size', '3G']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--heap-size 3G: expected bytes/);
+    const huge = oneproof(['zkvm', 'build', path.join(work, 'bigheap.c'), '-o', path.join(work, 'bad.elf'), '--stack-size', '2048M']);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toMatch(/stack size .* 4 KiB to 1 GiB/);
   });
 
   it('on qemu: no input (length 0), commit is a no-op, reading input halts with a message', () => {

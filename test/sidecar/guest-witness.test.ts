@@ -4,7 +4,7 @@
 // ONEPROOF_ADDON / ONEPROOF_VALIDATOR_ELF point elsewhere.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { encodeRlp, getBytes, hexlify, toBeHex } from 'ethers';
+import { encodeRlp, getBytes, hexlify, keccak256, toBeHex } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVNET_CHAIN_ID, SYSTEM_CONTRACT_ADDRESSES } from '../../src/devnet/genesis.js';
 import type { ExecutionClientProcess } from '../../src/devnet/execution-client.js';
@@ -70,8 +70,11 @@ describe.skipIf(!ready)(`validator guest on preflight witnesses (needs zkvmRun a
       const run = native.zkvmRun!(elf, input);
       expect(run.exitCode).toBe(0);
       expect(hexlify(run.publicValues)).toBe(hexlify(expectedPublicValues(claimOf(parseNewPayloadParams(4, b.newPayloadParams)))));
-      // Dropping a state node must make the guest fail (a missing node is not an absent account).
-      const thin = { ...w, state: w.state.filter((_, i) => i !== Math.floor(w.state.length / 2)) };
+      // Without the parent's state-root node the guest must fail, not treat the state as empty.
+      const parent = (await builder.provider.send('eth_getBlockByHash', [b.payload.parentHash, false])) as { stateRoot: string };
+      const parentRoot = parent.stateRoot;
+      const thin = { ...w, state: w.state.filter((n) => keccak256(n) !== parentRoot) };
+      expect(thin.state.length).toBe(w.state.length - 1);
       const bad = native.zkvmRun!(elf, guestInput(b, thin));
       expect(bad.publicValues[96]).toBe(0);
     }
