@@ -1,8 +1,13 @@
 // Sidecar figures with a real EthereumJS execution client on loopback: the engine proxy's added
 // latency (median over repeated calls, proxy vs direct), the time to check a payload (block hash
-// + request root), and the preflight witness per block (time, node and code counts, bytes).
+// + request root), the preflight witness per block (time, node count, bytes) and, when the addon's
+// zkvmRun and the validator ELF are built, the guest's cycles per block over those witnesses.
 import '../src/util/polyfills.js';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { encodeRlp, getBytes, toBeHex } from 'ethers';
+import { SYSTEM_CONTRACT_ADDRESSES } from '../src/devnet/genesis.js';
+import { loadAddon, projectRoot } from '../src/native/index.js';
+import { blockRlpHex } from '../src/prover/block-input.js';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../src/config/defaults.js';
@@ -83,6 +88,32 @@ const suite: Suite = {
         figures.push({ name: 'preflight_witness_ms', value: median(ms), unit: 'ms', params: { blocks: k, statistic: 'median', txsPerBlock: 3, client: 'ethereumjs 0.10.5' } });
         figures.push({ name: 'preflight_witness_state_nodes', value: nodes / k, unit: 'nodes', params: { blocks: k, statistic: 'mean' } });
         figures.push({ name: 'preflight_witness_bytes', value: bytes / k, unit: 'bytes', params: { blocks: k, statistic: 'mean' } });
+        // The validator guest over these witnesses in the zkVM emulator (when built): cycles per block.
+        const addon = (() => {
+          try {
+            return loadAddon<{ zkvmRun?: (elf: Uint8Array, input: Uint8Array) => { cycles: number; exitCode: number } }>();
+          } catch {
+            return {};
+          }
+        })();
+        const elfPath = process.env.ONEPROOF_VALIDATOR_ELF ?? path.join(projectRoot, 'build', 'guest', 'validator.elf');
+        if (addon.zkvmRun && existsSync(elfPath)) {
+          const elf = readFileSync(elfPath);
+          const cycles: number[] = [];
+          const runMs: number[] = [];
+          for (const b of blocks.slice(1)) {
+            const w = await builder.build(b.blockHash);
+            const chain = [toBeHex(1337), SYSTEM_CONTRACT_ADDRESSES.depositContract, [['0x01', '0x', toBeHex(6), toBeHex(9), toBeHex(5007716)]]];
+            const input = getBytes(encodeRlp([toBeHex(1), chain, blockRlpHex(parseNewPayloadParams(4, b.newPayloadParams)), w.headers, w.state, w.codes]));
+            const t0 = performance.now();
+            const r = addon.zkvmRun(elf, input);
+            runMs.push(performance.now() - t0);
+            if (r.exitCode !== 0) throw new Error(`validator guest rejected block ${b.number}`);
+            cycles.push(r.cycles);
+          }
+          figures.push({ name: 'validator_guest_cycles_per_block', value: median(cycles), unit: 'cycles', params: { blocks: k, statistic: 'median', txsPerBlock: 3, fork: 'Prague' } });
+          figures.push({ name: 'validator_guest_emulation_ms', value: median(runMs), unit: 'ms', params: { blocks: k, statistic: 'median', what: 'zkvmRun, no proving' } });
+        }
       } finally {
         builder.destroy();
       }

@@ -56,6 +56,13 @@ void MemoryBoundaryAir::eval(air::AirBuilder& b) const {
   b.when_last_row().assert_zero(has_next, "last row has no successor");
   // Strictly increasing addresses: next - addr - 1 = gap_lo + 2^16 gap_hi, gap < 2^30.
   b.when(has_next).assert_eq(b.next(kAddr) - addr - 1, gap_lo + gap_hi * 65536, "addresses increase");
+  // x0 is zero: is_x0 = [addr == 0] (addr * addr_inv = 1 - is_x0, addr * is_x0 = 0).
+  const Expr is_x0 = b.local(kIsX0);
+  b.assert_bool(is_x0, "is_x0 is boolean");
+  b.assert_zero(addr * is_x0, "is_x0 => addr = 0");
+  b.assert_eq(addr * b.local(kAddrInv), 1 - is_x0, "addr = 0 => is_x0");
+  b.when(is_x0).assert_zero(b.local(kInitLo), "x0 starts at 0 (lo)");
+  b.when(is_x0).assert_zero(b.local(kInitHi), "x0 starts at 0 (hi)");
   b.send(BUS_MEMORY, {addr, b.local(kInitLo), b.local(kInitHi), b.constant(0u)}, is_real, "initial state");
   b.receive(BUS_MEMORY, {addr, b.local(kFinalLo), b.local(kFinalHi), b.local(kFinalTs)}, is_real, "final state");
   b.send(BUS_RANGE16, {b.local(kInitLo)}, is_real, "initial lo limb");
@@ -96,6 +103,7 @@ MemoryTraces memory_traces(const vm::SegmentRecord& s, RangeCounts& ranges) {
     ranges.add((diff >> 16) * 256);
   });
 
+  for (size_t r = s.initial.size(); r < t.boundary.height; ++r) t.boundary.at(r, MemoryBoundaryAir::kIsX0) = Fp::one();  // addr 0
   if (s.initial.size() != s.final.size()) throw std::invalid_argument("memory_traces: initial and final images differ in size");
   for (size_t i = 0; i < s.initial.size(); ++i) {
     using C = MemoryBoundaryAir;
@@ -109,6 +117,8 @@ MemoryTraces memory_traces(const vm::SegmentRecord& s, RangeCounts& ranges) {
     r[C::kFinalHi] = hi16(fin.value);
     r[C::kFinalTs] = Fp::from_u32(fin.ts);
     r[C::kIsReal] = Fp::one();
+    if (init.addr == 0) r[C::kIsX0] = Fp::one();
+    else r[C::kAddrInv] = Fp::from_u32(word_index(init.addr)).inverse();
     ranges.add(init.value & 0xffff);
     ranges.add(init.value >> 16);
     if (i + 1 < s.initial.size()) {

@@ -5,6 +5,7 @@
 // (addr, value, ts), with ts - prev_ts - 1 in [0, 2^24) (so timestamps strictly increase per cell).
 // MemoryBoundaryAir: one row per touched cell, addresses strictly increasing (so no cell is
 // initialised twice): produces (addr, initial value, 0) and consumes (addr, final value, final ts).
+// Register x0 (address 0) always starts as 0; the CPU never writes it.
 // BUS_MEMORY balances exactly when every read returns the value last written to that cell.
 //
 // With `bound_to_requests`, every access row also receives its (addr, ts, value, is_write) from
@@ -32,7 +33,9 @@ class MemoryAccessAir : public air::Air {
 
 class MemoryBoundaryAir : public air::Air {
  public:
-  enum Column : size_t { kAddr, kInitLo, kInitHi, kFinalLo, kFinalHi, kFinalTs, kIsReal, kHasNext, kGapLo, kGapHi, kWidth };
+  enum Column : size_t {
+    kAddr, kInitLo, kInitHi, kFinalLo, kFinalHi, kFinalTs, kIsReal, kHasNext, kGapLo, kGapHi, kIsX0, kAddrInv, kWidth
+  };
   std::string name() const override { return "zkvm/memory-boundary"; }
   size_t width() const override { return kWidth; }
   void eval(air::AirBuilder& b) const override;

@@ -38,6 +38,7 @@ vm::SegmentRecord sample_segment() {
   a.lb(4, 1, 5);
   a.add(5, 3, 3);
   a.addi(0, 5, 1);
+  a.add(7, 0, 5);  // reads x0
   for (int i = 0; i < 20; ++i) a.addi(6, 6, i);
   a.li(reg::a0, vm::testing::kDataBase + 300);
   a.li(reg::a1, 3);
@@ -182,6 +183,20 @@ OP_TEST(non_canonical_limbs_are_rejected) {
   row[C::kLo] = row[C::kLo] + Fp::from_u32(65536);
   row[C::kHi] = row[C::kHi] - Fp::one();
   CHECK(!check(t, w).empty());
+}
+
+OP_TEST(register_x0_starts_at_zero) {
+  const Tables t;
+  auto s = sample_segment();
+  REQUIRE(s.initial.front().addr == 0);  // the sample reads x0
+  s.initial.front().value = 5;           // a forged x0 (and a final image to match)
+  s.final.front().value = 5;
+  for (auto& c : s.cycles) {
+    for (vm::Access* a : {&c.rs1, &c.rs2})
+      if (a->addr == 0 && a->ts) a->value = a->prev_value = 5;
+  }
+  const std::string why = check(t, build(s));
+  CHECK(why.find("x0 starts at 0") != std::string::npos);
 }
 
 OP_TEST(forged_final_value_is_rejected) {

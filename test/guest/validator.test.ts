@@ -74,7 +74,11 @@ describe('real blocks', () => {
 const SAMPLE = [
   'cancun/eip1153_tstore',
   'cancun/eip5656_mcopy',
-  'cancun/eip7516_blobgasfee',
+  'cancun/eip4788_beacon_root',
+  'shanghai/eip3855_push0',
+  'prague/eip6110_deposits',
+  'prague/eip7702_set_code_tx',
+  'osaka/eip7825_transaction_gas_limit_cap',
   'berlin/eip2930_access_list',
   'prague/eip7623_increase_calldata_cost',
   'osaka/eip7939_count_leading_zeros',

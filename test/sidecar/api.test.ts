@@ -78,7 +78,7 @@ describe('HTTP API', () => {
     expect((await post('', ssz)).status).toBe(400);
     const bad = await post('?proof_types=oneproof-rv32im', ssz.subarray(0, 100));
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toMatch(/not an SSZ NewPayloadRequest/);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/not an SSZ NewPayloadRequest/);
     const root = hexlify(newPayloadRequestRoot(req));
     const missing = await get(`/v1/execution_proofs/${root}/oneproof-rv32im`);
     const job = await node.store.getJob(blocks[2].blockHash);

@@ -62,7 +62,7 @@ describe('oneproof CLI (sidecar commands)', () => {
       const [, engine, api] = await waitFor('start-up line', async () => /engine (http:\S+)\s+api (http:\S+)/.exec(r.out) ?? undefined, 30_000);
       expect((await fetch(`${api}/health`)).status).toBe(200);
       const res = await fetch(engine, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signJwt(secret)}` }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'engine_newPayloadV4', params: (entry as { params: unknown[] }).params }) });
-      expect((await res.json()).result.status).toBe('SYNCING');
+      expect(((await res.json()) as { result: { status: string } }).result.status).toBe('SYNCING');
       r.child.kill('SIGTERM');
       expect(await r.code).toBe(0);
     } finally {

@@ -85,7 +85,7 @@ describe('engine proxy with a real execution client', () => {
       const p = b64(payload);
       return `${h}.${p}.${createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url')}`;
     };
-    const bad = [
+    const bad: Record<string, string>[] = [
       {},
       { authorization: `Bearer ${signJwt(Buffer.alloc(32, 1))}` },
       { authorization: `Bearer ${signJwt(secret, now - 120)}` },
@@ -150,7 +150,7 @@ describe('engine proxy with a real execution client', () => {
         expect(job.errors.at(-1)).toBe('prove: native prover not built');
         const res = await fetch(`${sidecar.apiUrl}/v1/proofs/${b.blockHash}`);
         expect(res.status).toBe(404);
-        expect((await res.json()).message).toContain('native prover not built');
+        expect(((await res.json()) as { message: string }).message).toContain('native prover not built');
       }
     }
   });

@@ -157,7 +157,7 @@ describe('proof-only node over HTTP', () => {
       headers: { 'content-type': 'application/octet-stream' },
       body: Buffer.from('not a proof'),
     });
-    const verdict = await res.json();
+    const verdict = (await res.json()) as { status: string; reason?: string };
     expect(verdict.status).toBe('INVALID');
     const native = await loadNativeZkvm();
     if (!native.zkvm?.verify) expect(verdict.reason).toBe('native verifier not built');

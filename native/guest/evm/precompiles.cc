@@ -32,7 +32,8 @@ Result done(int64_t gas, int64_t cost, Bytes out) {
 }
 Result failure() { return Result{Status::PrecompileFailure, 0, {}, {}}; }
 
-// EIP-2565 (Berlin) and EIP-7883 (Osaka) pricing; EIP-7823 bounds each length to 1024 bytes.
+// EIP-2565 (Berlin: complexity * iterations / 3, at least 200) and EIP-7883 (Osaka: no divisor,
+// at least 500, doubled complexity above 32 bytes); EIP-7823 bounds each length to 1024 bytes.
 Result modexp(const Bytes& input, int64_t gas, Revision rev) {
   pc::ModexpHeader h = pc::modexp_header(input.data(), input.size());
   bool osaka = rev >= Revision::Osaka;
@@ -43,7 +44,7 @@ Result modexp(const Bytes& input, int64_t gas, Revision rev) {
   uint256 complexity = osaka ? (max_len > uint256(32) ? uint256(2) * w * w : uint256(16)) : w * w;
   uint64_t iterations = pc::modexp_adjusted_exp_length(h, osaka ? 16 : 8);
   if (iterations == 0) iterations = 1;
-  uint256 cost = complexity * uint256(iterations) / uint256(3);
+  uint256 cost = osaka ? complexity * uint256(iterations) : complexity * uint256(iterations) / uint256(3);
   if (complexity.bit_width() + 64 > 255) return Result{Status::OutOfGas, 0, {}, {}};
   uint256 min_cost(osaka ? 500 : 200);
   if (cost < min_cost) cost = min_cost;

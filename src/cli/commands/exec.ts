@@ -22,7 +22,7 @@ const exec: Command = {
     '  --chain    {chainId, fork, blobSchedule{target,max,baseFeeUpdateFraction}} (default: chain 1, Prague)',
     '  --json     print the full result as JSON',
     '',
-    'Exit code 0 when the block is valid, 1 when it is not, 2 on bad usage or unreadable input.',
+    'Exit code 0: valid; 1: invalid; 3: the witness lacks data the block needs; 2: bad usage or input.',
   ].join('\n'),
   async run(args) {
     let blockFile: string | undefined, witnessFile: string | undefined, chainFile: string | undefined;
@@ -56,10 +56,13 @@ const exec: Command = {
         `valid: block ${result.number} ${result.blockHash}\n  state root ${result.computedStateRoot}\n` +
           `  ${result.txCount} txs, ${result.gasUsed} gas, ${result.elapsedMs.toFixed(1)} ms (${mgas} Mgas/s)`,
       );
+    } else if (result.witnessIncomplete) {
+      console.log(`not validated: block ${result.number} ${result.blockHash}: ${result.reason}`);
     } else {
       console.log(`invalid: block ${result.number} ${result.blockHash}: ${result.reason}`);
     }
-    return result.success ? 0 : 1;
+    if (result.success) return 0;
+    return result.witnessIncomplete ? 3 : 1;
   },
 };
 export default exec;
