@@ -3,7 +3,7 @@
 // + request root), the preflight witness per block (time, node count, bytes) and, when the addon's
 // zkvmRun and the validator ELF are built, the guest's cycles per block over those witnesses.
 import '../src/util/polyfills.js';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { encodeRlp, getBytes, toBeHex } from 'ethers';
 import { SYSTEM_CONTRACT_ADDRESSES } from '../src/devnet/genesis.js';
 import { loadAddon, projectRoot } from '../src/native/index.js';
@@ -121,6 +121,7 @@ const suite: Suite = {
       driver.close();
       await node.close();
       await el.stop(500);
+      rmSync(dir, { recursive: true, force: true });
     }
     return figures;
   },

@@ -3,7 +3,7 @@
 //   starkVerify(vk: Uint8Array, proof: Uint8Array, publicValues: number[][]) -> { ok, error? }
 //   starkSecurityBits(params, logMaxLdeHeight) -> { conjectured, provable }
 //   starkPresets() -> { default: params, provable: params, test: params }
-// params: { logBlowup, numQueries, powBits, logFinalPolyLen } (all integers). starkVerify verifies
+// params: { logBlowup, numQueries, powBits, logFinalPolyLen, maxLogArity? } (all integers). starkVerify verifies
 // keys whose tables have AIRs known to the addon (the example tables); malformed bytes give
 // { ok: false, error } and bad argument types a TypeError.
 #include <cmath>
@@ -35,6 +35,9 @@ fri::FriParams read_params(Napi::Env env, const Napi::Value& v) {
   p.num_queries = read_uint(env, o.Get("numQueries"), "params.numQueries", 1u << 20);
   p.pow_bits = read_uint(env, o.Get("powBits"), "params.powBits", 64);
   p.log_final_poly_len = read_uint(env, o.Get("logFinalPolyLen"), "params.logFinalPolyLen", 64);
+  // Optional: rounds fold by up to 2^maxLogArity (default 1, binary folding).
+  const Napi::Value arity = o.Get("maxLogArity");
+  p.max_log_arity = arity.IsUndefined() ? 1 : read_uint(env, arity, "params.maxLogArity", 64);
   try {
     fri::validate(p);
   } catch (const std::invalid_argument& e) {
@@ -49,6 +52,7 @@ Napi::Object params_object(Napi::Env env, const fri::FriParams& p) {
   o.Set("numQueries", p.num_queries);
   o.Set("powBits", p.pow_bits);
   o.Set("logFinalPolyLen", p.log_final_poly_len);
+  o.Set("maxLogArity", p.max_log_arity);
   return o;
 }
 

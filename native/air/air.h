@@ -23,7 +23,9 @@
 // LogUp buses: `send(bus, tuple, m)` adds m / fingerprint(bus, tuple) to the bus's running sum,
 // `receive` subtracts it. Across all tables of a proof each bus must balance (the sum of all
 // per-table cumulative sums is zero). Multiplicities are field elements, so a negative
-// multiplicity is just `p - k`. A bus must carry tuples of one fixed arity everywhere it is used.
+// multiplicity is just `p - k`; where counts matter the AIR must bound them itself (e.g. boolean
+// flags), since a balance is only a balance modulo p. A bus must carry tuples of one fixed arity
+// everywhere it is used (setup refuses otherwise); bus ids must be < MAX_BUS_ID.
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -17,6 +17,7 @@ using field::Fp;
 inline constexpr uint32_t BUS_RANGE16 = 100;  // (v): 0 <= v < 2^16
 inline constexpr uint32_t BUS_MEMORY = 101;   // (addr, lo, hi, ts): a memory cell's latest state
 inline constexpr uint32_t BUS_ACCESS = 102;   // (addr, ts, lo, hi, is_write): an access a chip makes
+inline constexpr uint32_t BUS_BYTE_OP = 104;  // (op, a, b, result): a bitwise op on two bytes
 inline constexpr uint32_t BUS_PROGRAM = 103;  // (pc, opcode, rd, rs1, rs2, imm_lo, imm_hi, imm): the ROM
 
 // The vm trace's address (register index or byte address) as a memory-bus word index.

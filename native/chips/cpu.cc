@@ -4,22 +4,14 @@
 #include <bit>
 #include <stdexcept>
 
-#include "chips/program.h"
+#include "chips/cpu_selectors.h"
 #include "vm/isa.h"
 
 namespace oneproof::chips {
 namespace {
 using air::Expr;
-using vm::Op;
-
-struct Selector {
-  CpuAir::Column column;
-  Op op;
-};
-constexpr Selector kSelectors[] = {
-    {CpuAir::kIsAdd, Op::kAdd}, {CpuAir::kIsSub, Op::kSub}, {CpuAir::kIsAddi, Op::kAddi}, {CpuAir::kIsLui, Op::kLui},
-    {CpuAir::kIsJal, Op::kJal}, {CpuAir::kIsBne, Op::kBne}, {CpuAir::kIsHalt, Op::kEcall},
-};
+using cpu_detail::kSelectors;
+using cpu_detail::Selector;
 }  // namespace
 
 void CpuAir::eval(air::AirBuilder& b) const {
@@ -56,120 +48,190 @@ void CpuAir::eval(air::AirBuilder& b) const {
   // Fetch from the program ROM.
   b.send(BUS_PROGRAM, {pc, col(kOpcode), col(kRd), col(kRs1), col(kRs2), col(kImmLo), col(kImmHi), col(kImm)}, is_real, "fetch");
 
+  const Expr is_beq = col(kIsBeq), is_bltu = col(kIsBltu), is_bgeu = col(kIsBgeu), is_sltu = col(kIsSltu);
+  const Expr is_auipc = col(kIsAuipc), is_jalr = col(kIsJalr);
+  const Expr d_lo = col(kDLo), d_hi = col(kDHi), neq = col(kNeq), half = col(kHalf), bit0 = col(kBit0);
+  const Expr is_slt = col(kIsSlt), is_slti = col(kIsSlti), is_sltiu = col(kIsSltiu), is_blt = col(kIsBlt), is_bge = col(kIsBge);
+  const Expr lt = col(kLt);
+  const Expr is_branch = is_bne + is_beq + is_bltu + is_bgeu + is_blt + is_bge;
+  const Expr is_signed = is_slt + is_slti + is_blt + is_bge;
+  const Expr is_compare = is_bltu + is_bgeu + is_sltu + is_sltiu + is_signed;
+  const Expr is_set_less = is_slt + is_slti + is_sltu + is_sltiu;
+  const Expr is_and = col(kIsAnd) + col(kIsAndi), is_or = col(kIsOr) + col(kIsOri), is_xor = col(kIsXor) + col(kIsXori);
+  const Expr is_bitwise = is_and + is_or + is_xor;
+  const Expr is_bitwise_imm = col(kIsAndi) + col(kIsOri) + col(kIsXori);
+  const Expr is_lw = col(kIsLw), is_sw = col(kIsSw);
+  const Expr is_lb = col(kIsLb), is_lbu = col(kIsLbu), is_lh = col(kIsLh), is_lhu = col(kIsLhu);
+  const Expr is_sb = col(kIsSb), is_sh = col(kIsSh);
+  const Expr is_sub_load = is_lb + is_lbu + is_lh + is_lhu, is_sub_store = is_sb + is_sh;
+  const Expr is_load = is_lw + is_sub_load, is_store = is_sw + is_sub_store;
+  const Expr is_mem = is_load + is_store;
+
   // Register accesses: x0 is never written (rd_nonzero = [rd != 0]).
   const Expr rd = col(kRd), rd_nonzero = col(kRdNonzero);
   b.assert_bool(rd_nonzero, "rd_nonzero is boolean");
   b.assert_zero(rd * (1 - rd_nonzero), "rd != 0 => rd_nonzero");
   b.assert_eq(rd_nonzero, rd * col(kRdInv), "rd == 0 => !rd_nonzero");
-  const Expr reads_rs1 = is_add + is_sub + is_addi + is_bne + is_halt;
-  const Expr reads_rs2 = is_add + is_sub + is_bne + is_halt;
-  const Expr writes_rd = is_add + is_sub + is_addi + is_lui + is_jal;
+  const Expr is_mul = col(kIsMul);
+  const Expr reads_rs1 = is_mul + is_add + is_sub + is_addi + is_branch + is_set_less + is_bitwise + is_jalr + is_mem + is_halt;
+  const Expr reads_rs2 = is_mul + is_add + is_sub + is_branch + is_slt + is_sltu + (is_bitwise - is_bitwise_imm) + is_store + is_halt;
+  const Expr writes_rd =
+      is_mul + is_add + is_sub + is_addi + is_lui + is_jal + is_set_less + is_bitwise + is_auipc + is_jalr + is_load;
   b.send(BUS_ACCESS, {col(kRs1), ts, a_lo, a_hi, b.constant(0u)}, reads_rs1, "read rs1");
   b.send(BUS_ACCESS, {col(kRs2), ts + 1, b_lo, b_hi, b.constant(0u)}, reads_rs2, "read rs2");
   b.send(BUS_ACCESS, {rd, ts + 3, c_lo, c_hi, b.constant(1u)}, writes_rd * rd_nonzero, "write rd");
 
-  // ADD / ADDI: a + b = c + carry1 * 2^32 limb by limb; SUB: c + b = a likewise. ADDI's b is imm.
+  // Adder a + b = c + carry1 * 2^32 (ADD, ADDI and AUIPC, whose b is imm and a is pc);
+  // subtractor c + b = a (SUB) and d + b = a (compares: carry1 is the borrow, i.e. [a < b]).
   b.assert_bool(carry0, "carry0 is boolean");
   b.assert_bool(carry1, "carry1 is boolean");
-  b.when(is_addi).assert_eq(b_lo, col(kImmLo), "addi: b = imm (lo)");
-  b.when(is_addi).assert_eq(b_hi, col(kImmHi), "addi: b = imm (hi)");
-  b.when(is_add + is_addi).assert_eq(a_lo + b_lo, c_lo + carry0 * 65536, "add lo");
-  b.when(is_add + is_addi).assert_eq(a_hi + b_hi + carry0, c_hi + carry1 * 65536, "add hi");
+  b.when(is_addi + is_auipc + is_slti + is_sltiu + is_bitwise_imm).assert_eq(b_lo, col(kImmLo), "b = imm (lo)");
+  b.when(is_addi + is_auipc + is_slti + is_sltiu + is_bitwise_imm).assert_eq(b_hi, col(kImmHi), "b = imm (hi)");
+  // AND / OR / XOR (and the immediate forms): limbs split into bytes, each byte triple looked up
+  // in the ByteOps table under the selected operation.
+  const Expr byte_op = is_or * uint32_t(ByteOp::kOr) + is_xor * uint32_t(ByteOp::kXor);  // kAnd = 0
+  const Column bytes_of[3][4] = {{kA0, kA1, kA2, kA3}, {kB0, kB1, kB2, kB3}, {kC0, kC1, kC2, kC3}};
+  const Expr limbs[3][2] = {{a_lo, a_hi}, {b_lo, b_hi}, {c_lo, c_hi}};
+  // MUL shares the byte columns: its lookups are (AND, a_k, b_k, t_k), proving a_k and b_k are
+  // bytes, and (XOR, c_k, 0, c_k) for the result bytes.
+  const Column and_aux[4] = {kT0, kT1, kT2, kT3};
+  for (int v = 0; v < 3; ++v) {
+    b.when(is_bitwise + is_mul).assert_eq(limbs[v][0], col(bytes_of[v][0]) + col(bytes_of[v][1]) * 256, "bytes of lo limb");
+    b.when(is_bitwise + is_mul).assert_eq(limbs[v][1], col(bytes_of[v][2]) + col(bytes_of[v][3]) * 256, "bytes of hi limb");
+  }
+  for (int i = 0; i < 4; ++i) {
+    const Expr result = is_bitwise * col(bytes_of[2][i]) + is_mul * col(and_aux[i]);
+    b.send(BUS_BYTE_OP, {byte_op, col(bytes_of[0][i]), col(bytes_of[1][i]), result}, is_bitwise + is_mul, "byte op");
+    b.send(BUS_BYTE_OP, {b.constant(uint32_t(ByteOp::kXor)), col(bytes_of[2][i]), b.constant(0u), col(bytes_of[2][i])}, is_mul,
+           "mul result byte");
+  }
+  // MUL: schoolbook over bytes, c_k + 256 carry_k = sum_{i+j=k} a_i b_j + carry_{k-1} (low 4 bytes).
+  const Column carries[4] = {kK0, kK1, kK2, kK3};
+  for (int k = 0; k < 4; ++k) {
+    Expr column = k > 0 ? col(carries[k - 1]) : b.constant(0u);
+    for (int i = 0; i <= k; ++i) column = column + col(bytes_of[0][i]) * col(bytes_of[1][k - i]);
+    b.when(is_mul).assert_eq(col(bytes_of[2][k]) + col(carries[k]) * 256, column, "mul column");
+    b.send(BUS_RANGE16, {col(carries[k])}, is_mul, "mul carry");
+  }
+  b.when(is_add + is_addi + is_auipc).assert_eq(a_lo + b_lo, c_lo + carry0 * 65536, "add lo");
+  b.when(is_add + is_addi + is_auipc).assert_eq(a_hi + b_hi + carry0, c_hi + carry1 * 65536, "add hi");
   b.when(is_sub).assert_eq(c_lo + b_lo, a_lo + carry0 * 65536, "sub lo");
   b.when(is_sub).assert_eq(c_hi + b_hi + carry0, a_hi + carry1 * 65536, "sub hi");
+  b.when(is_compare).assert_eq(d_lo + b_lo, a_lo + carry0 * 65536, "compare lo");
+  b.when(is_compare).assert_eq(d_hi + b_hi + carry0, a_hi + carry1 * 65536, "compare hi");
+  b.send(BUS_RANGE16, {d_lo}, is_compare, "difference lo");
+  b.send(BUS_RANGE16, {d_hi}, is_compare + is_jalr + is_mem, "difference / target / address hi");
+  // lt = [a < b]: the borrow for unsigned compares; for signed ones the borrow xor both signs.
+  const Expr sign_a = col(kSignA), sign_b = col(kSignB), sign_xor = col(kSignXor);
+  b.assert_bool(sign_a, "sign_a is boolean");
+  b.assert_bool(sign_b, "sign_b is boolean");
+  b.when(is_signed).assert_eq(a_hi, sign_a * 32768 + col(kRestA), "a = sign, rest");
+  b.when(is_signed).assert_eq(b_hi, sign_b * 32768 + col(kRestB), "b = sign, rest");
+  for (Column rest : {kRestA, kRestB}) {
+    b.send(BUS_RANGE16, {col(rest)}, is_signed, "rest of hi limb");
+    b.send(BUS_RANGE16, {col(rest) * 2}, is_signed, "rest < 2^15");
+  }
+  b.when(is_signed).assert_eq(sign_xor, sign_a + sign_b - sign_a * sign_b * 2, "sign xor");
+  b.when(is_signed).assert_eq(lt, carry1 + sign_xor - carry1 * sign_xor * 2, "signed lt");
+  b.when(is_bltu + is_bgeu + is_sltu + is_sltiu).assert_eq(lt, carry1, "unsigned lt");
+  b.when(is_set_less).assert_eq(c_lo, lt, "slt result");
+  b.when(is_set_less).assert_zero(c_hi, "slt result hi");
+  // AUIPC's a is the pc (< 2^30) in limbs.
+  b.when(is_auipc).assert_eq(a_lo + a_hi * 65536, pc, "auipc: a = pc");
+  b.send(BUS_RANGE16, {a_lo}, is_auipc, "pc lo");
+  b.send(BUS_RANGE16, {a_hi}, is_auipc, "pc hi");
+  b.send(BUS_RANGE16, {a_hi * 4}, is_auipc, "pc < 2^30");
   // LUI: c = imm.
   b.when(is_lui).assert_eq(c_lo, col(kImmLo), "lui lo");
   b.when(is_lui).assert_eq(c_hi, col(kImmHi), "lui hi");
-  // JAL: c = pc + 4 (c < 2^30 so the limbs cannot alias mod p), next_pc = pc + imm.
-  b.when(is_jal).assert_eq(c_lo + c_hi * 65536, pc + 4, "jal link");
-  b.send(BUS_RANGE16, {c_hi * 4}, is_jal, "jal link < 2^30");
+  // JAL / JALR link: c = pc + 4 (c < 2^30 so the limbs cannot alias mod p).
+  b.when(is_jal + is_jalr).assert_eq(c_lo + c_hi * 65536, pc + 4, "link");
+  b.send(BUS_RANGE16, {c_lo}, is_jal + is_jalr, "link lo");
+  b.send(BUS_RANGE16, {c_hi}, is_jal + is_jalr, "link hi");
+  b.send(BUS_RANGE16, {c_hi * 4}, is_jal + is_jalr, "link < 2^30");
   b.when(is_jal).assert_eq(next_pc, pc + col(kImm), "jal target");
-  // BNE: taken = [a != b]; not taken forces equal limbs, taken needs an inverse of a difference.
+  // JALR, LW, SW: d = rs1 + imm (mod 2^32).
+  b.when(is_jalr + is_mem).assert_eq(a_lo + col(kImmLo), d_lo + carry0 * 65536, "rs1 + imm lo");
+  b.when(is_jalr + is_mem).assert_eq(a_hi + col(kImmHi) + carry0, d_hi + carry1 * 65536, "rs1 + imm hi");
+  // Loads / stores: d = 4 word_lo + offset (offset one-hot, 0 for LW/SW, even for halves) and
+  // d >= 2^16 (so never a register or the unmapped low pages); the memory word at index d / 4 is
+  // read or written at ts + 2.
+  const Expr word_lo = col(kWordLo);
+  const Expr o[4] = {col(kO0), col(kO1), col(kO2), col(kO3)};
+  const Expr m[4] = {col(kM0), col(kM1), col(kM2), col(kM3)};
+  const Expr n[4] = {col(kN0), col(kN1), col(kN2), col(kN3)};
+  for (const Expr& ok : o) b.assert_bool(ok, "offset flag is boolean");
+  b.assert_eq(o[0] + o[1] + o[2] + o[3], is_sub_load + is_sub_store, "one offset for sub-word accesses");
+  b.when(is_mem).assert_eq(d_lo, word_lo * 4 + o[1] + o[2] * 2 + o[3] * 3, "address = word + offset");
+  b.assert_zero((is_lh + is_lhu + is_sh) * (o[1] + o[3]), "halves are 2-aligned");
+  b.send(BUS_RANGE16, {word_lo}, is_mem, "address word lo");
+  b.send(BUS_RANGE16, {word_lo * 4}, is_mem, "address word lo < 2^14");
+  b.when(is_mem).assert_eq(d_hi * col(kDHiInv), 1u, "address >= 2^16");
+  const Expr word_index = word_lo + d_hi * 16384;
+  b.send(BUS_ACCESS, {word_index, ts + 2, c_lo, c_hi, b.constant(0u)}, is_lw, "load word");
+  b.send(BUS_ACCESS, {word_index, ts + 2, b_lo, b_hi, b.constant(1u)}, is_sw, "store word");
+  // Sub-word: the word's bytes m (and n after a store) are range-checked bytes.
+  for (int k = 0; k < 4; ++k) {
+    b.send(BUS_RANGE16, {m[k]}, is_sub_load + is_sub_store, "memory byte");
+    b.send(BUS_RANGE16, {m[k] * 256}, is_sub_load + is_sub_store, "memory byte < 2^8");
+  }
+  b.send(BUS_ACCESS, {word_index, ts + 2, m[0] + m[1] * 256, m[2] + m[3] * 256, b.constant(0u)}, is_sub_load, "load sub-word");
+  b.send(BUS_ACCESS, {word_index, ts + 2, n[0] + n[1] * 256, n[2] + n[3] * 256, b.constant(1u)}, is_sub_store, "store sub-word");
+  // Loaded byte / half, zero- or sign-extended (sign * 128 + rest with rest < 2^7).
+  const Expr byte = o[0] * m[0] + o[1] * m[1] + o[2] * m[2] + o[3] * m[3];
+  const Expr half_lo = o[0] * m[0] + o[2] * m[2], half_hi = o[0] * m[1] + o[2] * m[3];
+  const Expr sign = col(kLoadSign), rest = col(kLoadRest);
+  b.assert_bool(sign, "load sign is boolean");
+  b.send(BUS_RANGE16, {rest}, is_lb + is_lh, "load rest");
+  b.send(BUS_RANGE16, {rest * 512}, is_lb + is_lh, "load rest < 2^7");
+  b.when(is_lb).assert_eq(byte, sign * 128 + rest, "lb: sign of the byte");
+  b.when(is_lh).assert_eq(half_hi, sign * 128 + rest, "lh: sign of the half");
+  b.when(is_lbu).assert_eq(c_lo, byte, "lbu lo");
+  b.when(is_lb).assert_eq(c_lo, byte + sign * 0xff00, "lb lo");
+  b.when(is_lhu + is_lh).assert_eq(c_lo, half_lo + half_hi * 256, "lh(u) lo");
+  b.when(is_lbu + is_lhu).assert_zero(c_hi, "zero-extended");
+  b.when(is_lb + is_lh).assert_eq(c_hi, sign * 0xffff, "sign-extended");
+  // SB / SH: rs2's low bytes replace the addressed byte(s); the others keep their value.
+  const Expr s0 = col(kS0), s1 = col(kS1);
+  b.when(is_sub_store).assert_eq(b_lo, s0 + s1 * 256, "store bytes");
+  for (const Expr& sk : {s0, s1}) {
+    b.send(BUS_RANGE16, {sk}, is_sub_store, "store byte");
+    b.send(BUS_RANGE16, {sk * 256}, is_sub_store, "store byte < 2^8");
+  }
+  for (int k = 0; k < 4; ++k) b.when(is_sb).assert_eq(n[k], m[k] + o[k] * (s0 - m[k]), "sb byte");
+  b.when(is_sh).assert_eq(n[0], m[0] + o[0] * (s0 - m[0]), "sh byte 0");
+  b.when(is_sh).assert_eq(n[1], m[1] + o[0] * (s1 - m[1]), "sh byte 1");
+  b.when(is_sh).assert_eq(n[2], m[2] + o[2] * (s0 - m[2]), "sh byte 2");
+  b.when(is_sh).assert_eq(n[3], m[3] + o[2] * (s1 - m[3]), "sh byte 3");
+  // JALR: next_pc = d with bit 0 cleared, below 2^30.
+  b.assert_bool(bit0, "bit0 is boolean");
+  b.when(is_jalr).assert_eq(d_lo, half * 2 + bit0, "jalr: split bit 0");
+  b.send(BUS_RANGE16, {half}, is_jalr, "jalr half");
+  b.send(BUS_RANGE16, {half * 2}, is_jalr, "jalr half < 2^15");
+  b.send(BUS_RANGE16, {d_hi * 4}, is_jalr, "jalr target < 2^30");
+  b.when(is_jalr).assert_eq(next_pc, half * 2 + d_hi * 65536, "jalr target");
+  // Branches. neq = [a != b] for BEQ/BNE: equal limbs, or an inverse of a difference.
   b.assert_bool(taken, "taken is boolean");
-  b.assert_zero(taken * (1 - is_bne), "only branches are taken");
-  b.when(is_bne).when(1 - taken).assert_eq(a_lo, b_lo, "not taken: equal lo");
-  b.when(is_bne).when(1 - taken).assert_eq(a_hi, b_hi, "not taken: equal hi");
-  b.when(taken).assert_eq((a_lo - b_lo) * col(kInvLo) + (a_hi - b_hi) * col(kInvHi), 1u, "taken: a != b");
-  b.when(is_bne).assert_eq(next_pc, pc + 4 + taken * (col(kImm) - 4), "branch target");
+  b.assert_zero(taken * (1 - is_branch), "only branches are taken");
+  b.assert_bool(neq, "neq is boolean");
+  b.assert_zero(neq * (1 - is_bne - is_beq), "neq only for beq/bne");
+  b.when(is_bne + is_beq).when(1 - neq).assert_eq(a_lo, b_lo, "equal lo");
+  b.when(is_bne + is_beq).when(1 - neq).assert_eq(a_hi, b_hi, "equal hi");
+  b.when(neq).assert_eq((a_lo - b_lo) * col(kInvLo) + (a_hi - b_hi) * col(kInvHi), 1u, "a != b");
+  b.when(is_bne).assert_eq(taken, neq, "bne taken = [a != b]");
+  b.when(is_beq).assert_eq(taken, 1 - neq, "beq taken = [a == b]");
+  b.when(is_bltu + is_blt).assert_eq(taken, lt, "blt(u) taken = [a < b]");
+  b.when(is_bgeu + is_bge).assert_eq(taken, 1 - lt, "bge(u) taken = [a >= b]");
+  b.when(is_branch).assert_eq(next_pc, pc + 4 + taken * (col(kImm) - 4), "branch target");
   // Straight-line instructions continue at pc + 4.
-  b.when(is_add + is_sub + is_addi + is_lui).assert_eq(next_pc, pc + 4, "next pc");
+  b.when(is_add + is_sub + is_addi + is_lui + is_set_less + is_bitwise + is_auipc + is_mem + is_mul)
+      .assert_eq(next_pc, pc + 4, "next pc");
   // HALT: t0 (rs1) is the HALT call 0, a0 (rs2) is the public exit code, and the pc stays.
   b.when(is_halt).assert_zero(a_lo, "halt: t0 = 0 (lo)");
   b.when(is_halt).assert_zero(a_hi, "halt: t0 = 0 (hi)");
   b.when(is_halt).assert_eq(b_lo, b.public_value(kExitLo), "halt: exit code lo");
   b.when(is_halt).assert_eq(b_hi, b.public_value(kExitHi), "halt: exit code hi");
   b.when(is_halt).assert_eq(next_pc, pc, "halt: pc stays");
-}
-
-CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& ranges) {
-  if (!s.halted) throw std::invalid_argument("cpu chip: only segments that end in HALT are supported yet");
-  const size_t height = std::max<size_t>(4, std::bit_ceil(s.cycles.size()));
-  CpuTrace t{field::Matrix(CpuAir::kWidth, height), {Fp::from_u32(s.start_pc), lo16(exit_code), hi16(exit_code)}};
-  for (size_t i = 0; i < s.cycles.size(); ++i) {
-    const vm::CycleRecord& c = s.cycles[i];
-    if (c.pc >= kMaxProvablePc) throw std::invalid_argument("cpu chip: pc above 2^30");
-    const auto sel = std::find_if(std::begin(kSelectors), std::end(kSelectors), [&](const Selector& x) { return x.op == c.op; });
-    if (sel == std::end(kSelectors))
-      throw std::invalid_argument(std::string("cpu chip: instruction '") + vm::traits(c.op).name + "' is not supported yet");
-    vm::Decoded d = vm::decode(c.insn);
-    if (c.op == Op::kEcall) {
-      d.rs1 = 5;
-      d.rs2 = 10;
-      if (c.rs1.value != 0) throw std::invalid_argument("cpu chip: only the HALT ecall is supported yet");
-    }
-    const uint32_t imm = uint32_t(d.imm);
-    const uint32_t a = c.rs1.value;
-    const uint32_t b = c.op == Op::kAddi ? imm : c.rs2.value;
-    uint32_t result = 0;
-    uint32_t carry0 = 0, carry1 = 0;
-    switch (c.op) {
-      case Op::kAdd:
-      case Op::kAddi:
-        result = a + b;
-        carry0 = ((a & 0xffff) + (b & 0xffff)) >> 16;
-        carry1 = ((a >> 16) + (b >> 16) + carry0) >> 16;
-        break;
-      case Op::kSub:
-        result = a - b;
-        carry0 = ((result & 0xffff) + (b & 0xffff)) >> 16;
-        carry1 = ((result >> 16) + (b >> 16) + carry0) >> 16;
-        break;
-      case Op::kLui: result = imm; break;
-      case Op::kJal: result = c.pc + 4; ranges.add((result >> 16) * 4); break;
-      default: break;
-    }
-    Fp* r = t.main.row(i);
-    r[CpuAir::kIsReal] = Fp::one();
-    r[CpuAir::kPc] = Fp::from_u32(c.pc);
-    r[CpuAir::kNextPc] = Fp::from_u32(c.next_pc);
-    r[CpuAir::kTs] = Fp::from_u32(vm::cycle_timestamp(uint32_t(i)));
-    r[CpuAir::kOpcode] = Fp::from_u32(uint32_t(c.op));
-    r[CpuAir::kRd] = Fp::from_u32(d.rd);
-    r[CpuAir::kRs1] = Fp::from_u32(d.rs1);
-    r[CpuAir::kRs2] = Fp::from_u32(d.rs2);
-    r[CpuAir::kImmLo] = lo16(imm);
-    r[CpuAir::kImmHi] = hi16(imm);
-    r[CpuAir::kImm] = imm_field(d.imm);
-    r[sel->column] = Fp::one();
-    r[CpuAir::kALo] = lo16(a);
-    r[CpuAir::kAHi] = hi16(a);
-    r[CpuAir::kBLo] = lo16(b);
-    r[CpuAir::kBHi] = hi16(b);
-    r[CpuAir::kCLo] = lo16(result);
-    r[CpuAir::kCHi] = hi16(result);
-    r[CpuAir::kCarry0] = Fp::from_u32(carry0);
-    r[CpuAir::kCarry1] = Fp::from_u32(carry1);
-    if (d.rd != 0) {
-      r[CpuAir::kRdNonzero] = Fp::one();
-      r[CpuAir::kRdInv] = Fp::from_u32(d.rd).inverse();
-    }
-    if (c.op == Op::kBne && a != b) {
-      r[CpuAir::kTaken] = Fp::one();
-      if ((a & 0xffff) != (b & 0xffff)) r[CpuAir::kInvLo] = (lo16(a) - lo16(b)).inverse();
-      else r[CpuAir::kInvHi] = (hi16(a) - hi16(b)).inverse();
-    }
-  }
-  return t;
 }
 
 }  // namespace oneproof::chips

@@ -1,5 +1,8 @@
-// The CPU chip, first slice: one row per cycle for the instructions ADD, SUB, ADDI, LUI, JAL, BNE
-// and the HALT ecall, with their semantics inline (32-bit values as two 16-bit limbs).
+// The CPU chip, first slice: one row per cycle for the instructions ADD, SUB, ADDI, SLT, SLTU, SLTI,
+// SLTIU, AND, OR, XOR, ANDI, ORI, XORI, LUI, AUIPC, JAL, JALR, BEQ, BNE, BLT, BGE, BLTU, BGEU, LB, LBU,
+// LH, LHU, LW, SB, SH, SW, MUL and the HALT ecall (bitwise ops byte by byte through the ByteOps table;
+// loads and stores naturally aligned at addresses >= 0x10000), with their semantics inline (32-bit values as
+// two 16-bit limbs; code and jump targets below 2^30).
 //   - pc / timestamp: row 0 has pc = public start_pc and ts = 4; each following real row has
 //     pc = previous next_pc and ts = previous ts + 4; real rows are a prefix and the last one is HALT.
 //   - fetch: (pc, opcode, rd, rs1, rs2, imm) is looked up in the program ROM (BUS_PROGRAM).
@@ -10,6 +13,7 @@
 #pragma once
 #include "air/air.h"
 #include "chips/buses.h"
+#include "chips/bytes.h"
 #include "chips/range16.h"
 #include "vm/trace.h"
 
@@ -20,11 +24,29 @@ class CpuAir : public air::Air {
   enum Column : size_t {
     kIsReal, kPc, kNextPc, kTs, kOpcode, kRd, kRs1, kRs2, kImmLo, kImmHi, kImm,
     kIsAdd, kIsSub, kIsAddi, kIsLui, kIsJal, kIsBne, kIsHalt,
+    kIsBeq, kIsBltu, kIsBgeu, kIsSltu, kIsAuipc, kIsJalr, kIsSlt, kIsSlti, kIsSltiu, kIsBlt, kIsBge,
+    kIsAnd, kIsOr, kIsXor, kIsAndi, kIsOri, kIsXori, kIsLw, kIsSw,
+    kIsLb, kIsLbu, kIsLh, kIsLhu, kIsSb, kIsSh, kIsMul,
     kALo, kAHi, kBLo, kBHi, kCLo, kCHi, kCarry0, kCarry1,
-    kRdNonzero, kRdInv, kTaken, kInvLo, kInvHi, kWidth
+    kRdNonzero, kRdInv, kTaken, kInvLo, kInvHi,
+    kNeq,        // BEQ/BNE: [a != b]
+    kDLo, kDHi,  // compares: a - b mod 2^32; JALR: rs1 + imm
+    kHalf, kBit0,  // JALR: d_lo = 2 half + bit0 (bit 0 is cleared)
+    kSignA, kSignB, kRestA, kRestB,  // signed compares: x_hi = sign * 2^15 + rest
+    kSignXor, kLt,                   // compares: sign_a xor sign_b, and the result [a < b]
+    kA0, kA1, kA2, kA3, kB0, kB1, kB2, kB3, kC0, kC1, kC2, kC3,  // bitwise: bytes of a, b, c
+    kWordLo, kDHiInv,  // loads/stores: address d = 4 word_lo + offset + 2^16 d_hi with d_hi != 0
+    kO0, kO1, kO2, kO3,  // sub-word loads/stores: one-hot byte offset
+    kM0, kM1, kM2, kM3,  // the memory word's bytes before the access
+    kN0, kN1, kN2, kN3,  // SB/SH: its bytes after
+    kS0, kS1,            // SB/SH: the low bytes of rs2
+    kLoadSign, kLoadRest,  // LB/LH: the loaded byte / high byte = sign * 128 + rest
+    kT0, kT1, kT2, kT3,    // MUL: a_k & b_k (the lookup that proves a_k, b_k are bytes)
+    kK0, kK1, kK2, kK3,    // MUL: column carries
+    kWidth
   };
   enum Public : size_t { kStartPc, kExitLo, kExitHi, kNumPublics };
-  std::string name() const override { return "zkvm/cpu-v0"; }
+  std::string name() const override { return "zkvm/cpu-v6"; }
   size_t width() const override { return kWidth; }
   size_t num_public_values() const override { return kNumPublics; }
   void eval(air::AirBuilder& b) const override;
@@ -35,7 +57,7 @@ struct CpuTrace {
   std::vector<Fp> publics;  // start_pc, exit code lo, hi
 };
 
-// The CPU rows of a halting segment; adds its range checks to `ranges`.
-CpuTrace cpu_trace(const vm::SegmentRecord& segment, uint32_t exit_code, RangeCounts& ranges);
+// The CPU rows of a halting segment; adds its range checks and byte-op lookups to the counters.
+CpuTrace cpu_trace(const vm::SegmentRecord& segment, uint32_t exit_code, RangeCounts& ranges, ByteOpCounts& byte_ops);
 
 }  // namespace oneproof::chips

@@ -3,6 +3,7 @@
 // constraints, balances all buses and proves; each forged trace is rejected.
 #include "air/checker.h"
 #include "air/symbolic.h"
+#include "chips/bytes.h"
 #include "chips/cpu.h"
 #include "chips/memory.h"
 #include "chips/program.h"
@@ -24,7 +25,7 @@ using vm::testing::Assembler;
 
 namespace {
 // Sums 10 + 9 + ... + 1 with a BNE loop, a JAL over one instruction, a JAL x0 and an ADDI to x0,
-// then HALT(sum).
+// unsigned compares and branches both ways, AUIPC and a JALR with bit 0 set, then HALT(sum).
 vm::Program sample_program() {
   Assembler a;
   a.li(1, 10);
@@ -41,6 +42,60 @@ vm::Program sample_program() {
   a.lui(6, 0xfffff);
   a.add(7, 6, 6);    // carries out of both limbs
   a.sub(8, 0, 6);    // borrows
+  a.sltu(11, 1, 2);  // 0 < 55: 1
+  a.sltu(15, 2, 1);  // 0
+  a.auipc(12, 0x12345);
+  a.beq(1, 0, 8);    // taken (x1 = 0)
+  a.addi(16, 0, 1);  // skipped
+  a.beq(2, 0, 8);    // not taken
+  a.branch(6, 1, 2, 8);  // bltu 0 < 55: taken
+  a.addi(16, 0, 2);      // skipped
+  a.branch(7, 1, 2, 8);  // bgeu 0 >= 55: not taken
+  a.branch(7, 2, 1, 8);  // bgeu 55 >= 0: taken
+  a.addi(16, 0, 3);      // skipped
+  a.li(17, 0xfffffff0u);  // -16
+  a.slt(18, 17, 2);       // -16 < 55: 1
+  a.slt(19, 2, 17);       // 0
+  a.slt(0, 17, 2);        // 1, dropped (x0)
+  a.slti(20, 17, -20);    // -16 < -20: 0
+  a.sltiu(21, 2, -1);     // 55 < 0xffffffff: 1
+  a.branch(4, 17, 2, 8);  // blt -16 < 55: taken
+  a.addi(16, 0, 5);       // skipped
+  a.branch(5, 17, 2, 8);  // bge -16 >= 55: not taken
+  a.branch(5, 2, 17, 8);  // bge 55 >= -16: taken
+  a.addi(16, 0, 6);       // skipped
+  a.xor_(22, 17, 2);      // bitwise ops, register and immediate forms
+  a.or_(23, 17, 6);
+  a.and_(24, 17, 6);
+  a.xori(25, 2, -1);
+  a.ori(26, 2, 0x700);
+  a.andi(27, 17, 0x0f0);
+  a.xor_(0, 2, 17);       // dropped (x0)
+  a.li(28, vm::testing::kDataBase);
+  a.sw(2, 28, 8);         // stores and loads of words
+  a.sw(17, 28, -4 + 16);
+  a.lw(29, 28, 8);
+  a.lw(30, 28, 12);
+  a.sw(30, 28, 8);        // overwrite
+  a.lw(0, 28, 8);         // dropped (x0)
+  a.add(31, 29, 30);
+  a.sb(17, 28, 17);       // byte and half stores at every legal offset
+  a.sh(2, 28, 18);
+  a.sh(17, 28, 20);
+  a.sb(2, 28, 23);
+  a.lb(29, 28, 17);       // sign-extends 0xf0
+  a.lbu(30, 28, 17);
+  a.lh(29, 28, 20);       // 0xfff0: negative
+  a.lhu(30, 28, 18);
+  a.lb(29, 28, 23);       // 55: positive
+  a.lh(0, 28, 20);        // dropped (x0)
+  a.mul(29, 17, 2);       // -16 * 55
+  a.mul(30, 6, 6);        // wraps
+  a.li(29, 0xffffffffu);
+  a.mul(30, 29, 29);      // every byte 0xff: the largest carries
+  a.auipc(13, 0);
+  a.jalr(14, 13, 13);    // (P + 13) & ~1 = P + 12: skips one instruction
+  a.addi(16, 0, 4);      // skipped
   a.addi(vm::testing::reg::a0, 2, 0);
   a.li(vm::testing::reg::t0, 0);
   a.ecall();
@@ -54,7 +109,8 @@ struct Machine {
   MemoryAccessAir access{true};
   MemoryBoundaryAir boundary;
   Range16Air range;
-  std::vector<const air::Air*> airs{&cpu, &rom, &access, &boundary, &range};
+  ByteOpsAir byte_ops;
+  std::vector<const air::Air*> airs{&cpu, &rom, &access, &boundary, &range, &byte_ops};
   std::vector<air::CompiledAir> compiled;
   std::vector<Matrix> pre;
   Machine() {
@@ -73,11 +129,13 @@ struct Witness {
 Witness build(const Machine& m, const vm::TracedExecution& t) {
   const vm::SegmentRecord& s = t.segments.at(0);
   RangeCounts ranges;
-  CpuTrace cpu = cpu_trace(s, t.result.exit_code, ranges);
+  ByteOpCounts byte_ops;
+  CpuTrace cpu = cpu_trace(s, t.result.exit_code, ranges, byte_ops);
   MemoryTraces mem = memory_traces(s, ranges);
   Witness w;
-  w.main = {std::move(cpu.main), m.rom.multiplicities(s), std::move(mem.access), std::move(mem.boundary), ranges.trace()};
-  w.publics = {cpu.publics, {}, {}, {}, {}};
+  w.main = {std::move(cpu.main), m.rom.multiplicities(s), std::move(mem.access), std::move(mem.boundary), ranges.trace(),
+            byte_ops.trace()};
+  w.publics = {cpu.publics, {}, {}, {}, {}, {}};
   return w;
 }
 
@@ -126,28 +184,28 @@ OP_TEST(forged_cpu_rows_are_rejected) {
   const size_t add = row_of(t, vm::Op::kAdd), bne_last = row_of(t, vm::Op::kBne, 9), addi = row_of(t, vm::Op::kAddi, 2);
   REQUIRE(add != SIZE_MAX && bne_last != SIZE_MAX && addi != SIZE_MAX);
   // A wrong sum.
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(add, C::kCLo) += Fp::one(); }), "zkvm/cpu-v0"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(add, C::kCLo) += Fp::one(); }), "zkvm/cpu-v6"));
   // A wrong register read, with the sum adjusted to match: the access chip disagrees.
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(add, C::kALo) += Fp::one();
     w.main[0].at(add, C::kCLo) += Fp::one();
   }), "bus 102"));
   // The first pc and the exit code are public values.
-  CHECK(starts(forged([&](Witness& w) { w.publics[0][C::kStartPc] += Fp::from_u32(4); }), "zkvm/cpu-v0"));
-  CHECK(starts(forged([&](Witness& w) { w.publics[0][C::kExitLo] += Fp::one(); }), "zkvm/cpu-v0"));
+  CHECK(starts(forged([&](Witness& w) { w.publics[0][C::kStartPc] += Fp::from_u32(4); }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) { w.publics[0][C::kExitLo] += Fp::one(); }), "zkvm/cpu-v6"));
   // Skipping an instruction breaks the pc chain.
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(add, C::kNextPc) += Fp::from_u32(4); }), "zkvm/cpu-v0"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(add, C::kNextPc) += Fp::from_u32(4); }), "zkvm/cpu-v6"));
   // A branch "taken" although its operands are equal (the loop's last BNE).
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(bne_last, C::kTaken) = Fp::one();
     w.main[0].at(bne_last, C::kInvLo) = Fp::one();
-  }), "zkvm/cpu-v0"));
+  }), "zkvm/cpu-v6"));
   // Claiming a write to x0.
   size_t x0_write = SIZE_MAX;  // `addi x0, x2, 1`
   for (size_t i = 0; i < t.segments[0].cycles.size() && x0_write == SIZE_MAX; ++i)
     if (t.segments[0].cycles[i].op == vm::Op::kAddi && rd_is_zero(t, i)) x0_write = i;
   REQUIRE(x0_write != SIZE_MAX);
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(x0_write, C::kRdNonzero) = Fp::one(); }), "zkvm/cpu-v0"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(x0_write, C::kRdNonzero) = Fp::one(); }), "zkvm/cpu-v6"));
   // A different immediate than the ROM's (with b and the sum adjusted; rd = x0 so nothing is
   // written): only the fetch disagrees.
   CHECK(starts(forged([&](Witness& w) {
@@ -163,6 +221,77 @@ OP_TEST(forged_cpu_rows_are_rejected) {
     w.main[0].at(addi, C::kCLo) += Fp::one();
     w.main[0].at(addi, C::kImm) += Fp::one();
   }), "bus"));
+  // Wrong compare results and branch decisions, a JALR that keeps bit 0, a wrong AUIPC.
+  const size_t sltu = row_of(t, vm::Op::kSltu), bltu = row_of(t, vm::Op::kBltu), beq_not = row_of(t, vm::Op::kBeq, 1);
+  const size_t jalr = row_of(t, vm::Op::kJalr), auipc = row_of(t, vm::Op::kAuipc);
+  REQUIRE(sltu != SIZE_MAX && bltu != SIZE_MAX && beq_not != SIZE_MAX && jalr != SIZE_MAX && auipc != SIZE_MAX);
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(sltu, C::kCLo) = Fp::zero(); }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(bltu, C::kTaken) = Fp::zero();
+    w.main[0].at(bltu, C::kNextPc) = w.main[0].at(bltu, C::kPc) + Fp::from_u32(4);
+  }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(beq_not, C::kTaken) = Fp::one();
+    w.main[0].at(beq_not, C::kNeq) = Fp::zero();
+  }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(jalr, C::kBit0) = Fp::zero();
+    w.main[0].at(jalr, C::kNextPc) += Fp::one();
+  }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(auipc, C::kCLo) += Fp::one(); }), "zkvm/cpu-v6"));
+  // A wrong XOR byte (rd = x0 so nothing else disagrees): the byte-op lookup fails.
+  size_t xor_x0 = SIZE_MAX;
+  for (size_t i = 0; i < t.segments[0].cycles.size() && xor_x0 == SIZE_MAX; ++i)
+    if (t.segments[0].cycles[i].op == vm::Op::kXor && rd_is_zero(t, i)) xor_x0 = i;
+  REQUIRE(xor_x0 != SIZE_MAX);
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(xor_x0, C::kC0) += Fp::one();
+    w.main[0].at(xor_x0, C::kCLo) += Fp::one();
+  }), "bus 104"));
+  // A load that returns another value than memory holds; a misaligned address.
+  size_t lw_x0 = SIZE_MAX;
+  for (size_t i = 0; i < t.segments[0].cycles.size() && lw_x0 == SIZE_MAX; ++i)
+    if (t.segments[0].cycles[i].op == vm::Op::kLw && rd_is_zero(t, i)) lw_x0 = i;
+  REQUIRE(lw_x0 != SIZE_MAX);
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(lw_x0, C::kCLo) += Fp::one(); }), "bus 102"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(lw_x0, C::kDLo) += Fp::one(); }), "zkvm/cpu-v6"));
+  // A sign-extended byte loaded as if it were positive; a store that changes another byte.
+  const size_t lb = row_of(t, vm::Op::kLb), sb = row_of(t, vm::Op::kSb);
+  REQUIRE(lb != SIZE_MAX && sb != SIZE_MAX);
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(lb, C::kLoadSign) = Fp::zero();
+    w.main[0].at(lb, C::kLoadRest) += Fp::from_u32(128);
+  }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(sb, C::kN3) += Fp::one(); }), "zkvm/cpu-v6"));
+  // A MUL result off by one, with its bytes and carries adjusted to stay consistent locally.
+  const size_t mul = row_of(t, vm::Op::kMul);
+  REQUIRE(mul != SIZE_MAX);
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(mul, C::kC0) += Fp::one();
+    w.main[0].at(mul, C::kCLo) += Fp::one();
+  }), "zkvm/cpu-v6"));
+  // Signed compares: the unsigned answer, or a forged sign bit, is refused.
+  const size_t slt = row_of(t, vm::Op::kSlt), blt = row_of(t, vm::Op::kBlt);
+  REQUIRE(slt != SIZE_MAX && blt != SIZE_MAX);
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(slt, C::kLt) = Fp::zero();  // -16 < 55 unsigned would be false
+    w.main[0].at(slt, C::kCLo) = Fp::zero();
+  }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(blt, C::kTaken) = Fp::zero();
+    w.main[0].at(blt, C::kNextPc) = w.main[0].at(blt, C::kPc) + Fp::from_u32(4);
+  }), "zkvm/cpu-v6"));
+  // Reading -16 as a positive number (sign 0, rest + 2^15) satisfies every CPU constraint of
+  // `slt x0, x17, x2`; only the range check on the rest limb catches it.
+  const size_t slt_x0 = row_of(t, vm::Op::kSlt, 2);
+  REQUIRE(slt_x0 != SIZE_MAX && rd_is_zero(t, slt_x0));
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(slt_x0, C::kSignA) = Fp::zero();
+    w.main[0].at(slt_x0, C::kRestA) += Fp::from_u32(32768);
+    w.main[0].at(slt_x0, C::kSignXor) = Fp::zero();
+    w.main[0].at(slt_x0, C::kLt) = Fp::zero();
+    w.main[0].at(slt_x0, C::kCLo) = Fp::zero();
+  }), "bus 100"));
   // A padding row that claims to execute an instruction.
   CHECK(!forged([&](Witness& w) { w.main[0].at(w.main[0].height - 1, C::kIsAdd) = Fp::one(); }).empty());
   // Dropping the HALT: the last real row must halt.
@@ -176,14 +305,15 @@ OP_TEST(forged_cpu_rows_are_rejected) {
 OP_TEST(unsupported_instructions_are_refused) {
   Assembler a;
   a.li(1, 6);
-  a.mul(2, 1, 1);
+  a.mulh(2, 1, 1);
   a.li(vm::testing::reg::a0, 0);
   a.halt();
   const auto t = vm::execute_traced(vm::load_elf(vm::testing::simple_elf(a.words)), {}, {});
   RangeCounts ranges;
+  ByteOpCounts byte_ops;
   bool threw = false;
-  try { cpu_trace(t.segments[0], 0, ranges); } catch (const std::invalid_argument& e) {
-    threw = std::string(e.what()).find("'mul' is not supported") != std::string::npos;
+  try { cpu_trace(t.segments[0], 0, ranges, byte_ops); } catch (const std::invalid_argument& e) {
+    threw = std::string(e.what()).find("'mulh' is not supported") != std::string::npos;
   }
   CHECK(threw);
 }

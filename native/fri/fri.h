@@ -6,13 +6,17 @@
 // added, times beta^2 of the round that produced height 2^h, to the folded vector when it reaches
 // that height (Plonky3's batching across heights; the beta^2 term keeps the parts from cancelling).
 //
-// Commit phase: for each round i, commit the pairs (f(x_j), f(-x_j)) as rows of a Merkle tree,
-// observe its root, sample beta_i, fold f'(x^2) = (f(x) + f(-x))/2 + beta_i (f(x) - f(-x)) / (2x).
+// Commit phase: round r folds a vector of size N by 2^k (k = the round's log arity, see
+// round_log_arities): commit the rows (f[j + m N / 2^k] for m < 2^k) of a Merkle tree (the 2^k
+// points x * zeta_{2^k}^m sharing x^(2^k)), observe its root, sample beta, and fold k times by two
+// with beta, beta^2, beta^4, ...: f'(x^2) = (f(x) + f(-x))/2 + b (f(x) - f(-x)) / (2x), which
+// equals sum_m beta^m f_m for f(x) = sum_m x^m f_m(x^(2^k)). An input of the new height is then
+// added times beta^(2^k) (a power the fold did not use, so it cannot cancel against it).
 // Stop when 2^(log_final_poly_len + log_blowup) values remain; send the final polynomial's
 // 2^log_final_poly_len coefficients (observed). Then grind pow_bits and sample num_queries indices.
-// Query phase: for each index and round, the sibling value and its Merkle path. The verifier
-// recomputes each fold and compares the last with the final polynomial at the query point; a
-// final polynomial of any other length is refused, which bounds its degree.
+// Query phase: for each index and round, the 2^k - 1 other values of its row and the Merkle path.
+// The verifier recomputes each fold and compares the last with the final polynomial at the query
+// point; a final polynomial of any other length is refused, which bounds its degree.
 #pragma once
 #include <functional>
 #include <map>
@@ -32,7 +36,7 @@ using hash::Digest;
 inline Fp coset_shift() { return Fp::from_u32(field::MULTIPLICATIVE_GENERATOR); }
 
 struct LayerOpening {
-  Fp4 sibling;                // the value paired with the folded one
+  std::vector<Fp4> siblings;  // the other 2^k - 1 values of the row, in row order
   std::vector<Digest> path;   // Merkle path in this round's tree
 };
 
@@ -52,8 +56,9 @@ class FriError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Number of folding rounds for a largest input of height 2^log_max_height.
-unsigned num_rounds(const FriParams& p, unsigned log_max_height);
+// The log arity of each folding round: as large as max_log_arity allows without folding past the
+// final size or past the height of an input (inputs join exactly at round boundaries).
+std::vector<unsigned> round_log_arities(const FriParams& p, const std::vector<unsigned>& input_heights);
 
 struct FriProverResult {
   FriProof proof;

@@ -68,6 +68,19 @@ OP_TEST(round_trip_several_heights) {
   CHECK(round_trip(P, {{12, low_degree(11, 12)}, {9, low_degree(8, 9)}, {5, low_degree(4, 5)}}));
 }
 
+OP_TEST(round_trip_with_higher_arity) {
+  // Arity 8 with inputs at heights that force smaller rounds (12 -> 9 -> 7 -> 5 -> 2 -> 1).
+  const FriParams p8{1, 10, 2, 0, 3};
+  Inputs in{{12, low_degree(11, 12)}, {7, low_degree(6, 7)}, {5, low_degree(4, 5)}};
+  CHECK(round_trip(p8, in));
+  CHECK(round_trip(FriParams{1, 10, 2, 2, 4}, {{11, low_degree(10, 11)}}));
+  CHECK((round_log_arities(p8, {12, 7, 5}) == std::vector<unsigned>{3, 2, 2, 3, 1}));
+  CHECK(!round_trip(p8, {{12, low_degree(12, 12)}, {7, low_degree(6, 7)}}));     // too high degree
+  CHECK(!round_trip(p8, {{12, low_degree(11, 12)}, {7, low_degree(7, 7)}}));     // smaller input too high
+  CHECK(!round_trip(p8, in, [](FriProof& p) { p.queries[3].layers[1].siblings[2].c[0] += Fp::one(); }));
+  CHECK(!round_trip(p8, in, [](FriProof& p) { p.queries[3].layers[0].siblings.pop_back(); }));
+}
+
 OP_TEST(round_trip_with_a_final_polynomial) {
   CHECK(round_trip(FriParams{1, 10, 2, 3}, {{10, low_degree(9, 10)}, {4, low_degree(3, 4)}}));
 }
@@ -95,7 +108,7 @@ OP_TEST(final_polynomial_of_wrong_length_is_refused) {
 OP_TEST(tampered_proofs_are_refused) {
   Inputs in{{10, low_degree(9, 10)}};
   CHECK(!round_trip(P, in, [](FriProof& p) { p.commits[3][0] += Fp::one(); }));
-  CHECK(!round_trip(P, in, [](FriProof& p) { p.queries[5].layers[2].sibling.c[1] += Fp::one(); }));
+  CHECK(!round_trip(P, in, [](FriProof& p) { p.queries[5].layers[2].siblings[0].c[1] += Fp::one(); }));
   CHECK(!round_trip(P, in, [](FriProof& p) { p.queries[1].layers[0].path[4][7] += Fp::one(); }));
   CHECK(!round_trip(P, in, [](FriProof& p) { p.final_poly[0].c[0] += Fp::one(); }));
   CHECK(!round_trip(P, in, [](FriProof& p) { p.queries.pop_back(); }));

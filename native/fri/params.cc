@@ -14,6 +14,7 @@ void validate(const FriParams& p) {
   if (p.num_queries < 1 || p.num_queries > 1024) throw std::invalid_argument("FRI: num_queries must be in 1..1024");
   if (p.pow_bits > field::TWO_ADICITY) throw std::invalid_argument("FRI: pow_bits must be <= 24");
   if (p.log_final_poly_len > 16) throw std::invalid_argument("FRI: log_final_poly_len must be <= 16");
+  if (p.max_log_arity < 1 || p.max_log_arity > 4) throw std::invalid_argument("FRI: max_log_arity must be in 1..4");
 }
 
 SecurityBits security_bits(const FriParams& p, unsigned log_max_lde_height) {
@@ -27,7 +28,8 @@ SecurityBits security_bits(const FriParams& p, unsigned log_max_lde_height) {
 
 std::string describe(const FriParams& p) {
   return "log_blowup=" + std::to_string(p.log_blowup) + " num_queries=" + std::to_string(p.num_queries) +
-         " pow_bits=" + std::to_string(p.pow_bits) + " log_final_poly_len=" + std::to_string(p.log_final_poly_len);
+         " pow_bits=" + std::to_string(p.pow_bits) + " log_final_poly_len=" + std::to_string(p.log_final_poly_len) +
+         " max_log_arity=" + std::to_string(p.max_log_arity);
 }
 
 }  // namespace oneproof::fri

@@ -10,18 +10,21 @@ struct FriParams {
   uint32_t num_queries = 100;
   uint32_t pow_bits = 16;           // query-phase grinding
   uint32_t log_final_poly_len = 0;  // the final polynomial has 2^log_final_poly_len coefficients
+  uint32_t max_log_arity = 1;       // each round folds by up to 2^max_log_arity (one commitment)
   bool operator==(const FriParams&) const = default;
 };
 
-// Default: 1 * 100 + 16 = 116 conjectured bits (Plonky3 / SP1 production choice).
-inline constexpr FriParams DEFAULT_PARAMS{1, 100, 16, 0};
+// Default: 1 * 100 + 16 = 116 conjectured bits before the field cap (Plonky3 / SP1 production
+// choice), folding by 8 per round (shorter proofs than arity 2, same security estimate).
+inline constexpr FriParams DEFAULT_PARAMS{1, 100, 16, 0, 3};
 // "provable": >= 100 bits from the unique-decoding query bound (see security_bits).
-inline constexpr FriParams PROVABLE_PARAMS{1, 200, 20, 0};
+inline constexpr FriParams PROVABLE_PARAMS{1, 200, 20, 0, 3};
 // Tiny parameters for fast unit tests only (a few bits of security).
-inline constexpr FriParams TEST_PARAMS{1, 8, 2, 0};
+inline constexpr FriParams TEST_PARAMS{1, 8, 2, 0, 1};
 
 // Throws std::invalid_argument on parameters the prover/verifier refuse (log_blowup 0 or > 4,
-// no queries, more than 1024 queries, pow_bits > 24, log_final_poly_len > 16).
+// no queries, more than 1024 queries, pow_bits > 24, log_final_poly_len > 16, max_log_arity not
+// in 1..4).
 void validate(const FriParams& p);
 
 struct SecurityBits {

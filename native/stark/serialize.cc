@@ -46,6 +46,7 @@ std::vector<uint8_t> serialize_vk(const VerifyingKey& vk) {
   w.u32(vk.fri.num_queries);
   w.u32(vk.fri.pow_bits);
   w.u32(vk.fri.log_final_poly_len);
+  w.u32(vk.fri.max_log_arity);
   w.u32(vk.max_log_height);
   w.u32(uint32_t(vk.tables.size()));
   for (const TableKey& t : vk.tables) {
@@ -70,6 +71,7 @@ VerifyingKey deserialize_vk(std::span<const uint8_t> bytes) {
   vk.fri.num_queries = r.u32();
   vk.fri.pow_bits = r.u32();
   vk.fri.log_final_poly_len = r.u32();
+  vk.fri.max_log_arity = r.u32();
   vk.max_log_height = r.u32();
   const size_t n = r.count(4 + 8 * FP + 6 * 4 + DIGEST);
   vk.tables.resize(n);
@@ -96,6 +98,7 @@ std::vector<uint8_t> serialize_proof(const StarkProof& proof) {
   w.u32(proof.params.num_queries);
   w.u32(proof.params.pow_bits);
   w.u32(proof.params.log_final_poly_len);
+  w.u32(proof.params.max_log_arity);
   w.u32(uint32_t(proof.tables.size()));
   for (const TableProof& t : proof.tables) {
     w.u32(t.log_height);
@@ -120,7 +123,7 @@ std::vector<uint8_t> serialize_proof(const StarkProof& proof) {
   for (const fri::QueryProof& q : f.queries) {
     w.u32(uint32_t(q.layers.size()));
     for (const fri::LayerOpening& l : q.layers) {
-      w.fp4(l.sibling);
+      write_values(w, l.siblings);
       write_path(w, l.path);
     }
   }
@@ -147,6 +150,7 @@ StarkProof deserialize_proof(std::span<const uint8_t> bytes) {
   proof.params.num_queries = r.u32();
   proof.params.pow_bits = r.u32();
   proof.params.log_final_poly_len = r.u32();
+  proof.params.max_log_arity = r.u32();
   proof.tables.resize(r.count(4 + DIGEST + 4 + DIGEST));
   for (TableProof& t : proof.tables) {
     t.log_height = r.u32();
@@ -172,9 +176,9 @@ StarkProof deserialize_proof(std::span<const uint8_t> bytes) {
   f.pow_witness = r.fp();
   f.queries.resize(r.count(4));
   for (fri::QueryProof& q : f.queries) {
-    q.layers.resize(r.count(FP4 + 4));
+    q.layers.resize(r.count(8));
     for (fri::LayerOpening& l : q.layers) {
-      l.sibling = r.fp4();
+      l.siblings = read_values(r);
       l.path = read_path(r);
     }
   }

@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
     }
 
     const std::string p = shape + ", \"log_blowup\": " + std::to_string(params.log_blowup) +
-                          ", \"num_queries\": " + std::to_string(params.num_queries) + ", \"pow_bits\": " + std::to_string(params.pow_bits);
+                          ", \"num_queries\": " + std::to_string(params.num_queries) + ", \"pow_bits\": " + std::to_string(params.pow_bits) +
+                          ", \"max_log_arity\": " + std::to_string(params.max_log_arity);
     stark::ExampleMachine machine = stark::make_example("wide-" + std::to_string(width), log_rows);
     const stark::ProvingKey pk = stark::setup(machine.air_ptrs(), params, std::max(log_rows, 8u));
     auto t0 = std::chrono::steady_clock::now();

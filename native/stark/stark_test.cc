@@ -119,7 +119,7 @@ OP_TEST(shifting_cumulative_sums_between_tables_is_refused) {
 }
 
 OP_TEST(every_sampled_byte_flip_is_refused) {
-  Setup s("range-lookup", 4, fri::FriParams{1, 6, 2, 0});
+  Setup s("range-lookup", 4, fri::FriParams{1, 6, 2, 0, 3});  // arity-8 FRI rounds
   auto bytes = serialize_proof(s.prove());
   std::mt19937_64 rng(11);
   std::vector<size_t> positions;
@@ -250,4 +250,35 @@ OP_TEST(each_absorbed_value_changes_the_challenges) {
 OP_TEST(provable_preset_round_trip) {
   Setup s("fibonacci", 4, fri::PROVABLE_PARAMS);
   CHECK(s.check(s.prove()).ok);
+}
+
+namespace {
+// send(BUS, {v}, m) with m a trace column: with `negate`, the second table's multiplicities are
+// the negated (p - m) ones, so the two tables balance only through negative field multiplicities.
+struct SignedSendAir : air::Air {
+  std::string tag;
+  explicit SignedSendAir(std::string t) : tag(std::move(t)) {}
+  std::string name() const override { return "test/signed-send-" + tag; }
+  size_t width() const override { return 2; }
+  void eval(air::AirBuilder& b) const override { b.send(7, {b.local(0)}, b.local(1), "signed"); }
+};
+}  // namespace
+
+OP_TEST(negative_multiplicities_balance_across_tables) {
+  SignedSendAir a("a"), b("b");
+  const air::Air* airs[] = {&a, &b};
+  ProvingKey pk = setup(airs, P, 10);
+  field::Matrix ta(2, 16), tb(2, 32);
+  for (size_t r = 0; r < 16; ++r) { ta.at(r, 0) = Fp::from_u32(uint32_t(r % 5)); ta.at(r, 1) = Fp::from_u32(uint32_t(r + 1)); }
+  // Table b: the same (value, multiplicity) pairs negated, plus zero-multiplicity padding rows.
+  for (size_t r = 0; r < 16; ++r) { tb.at(r, 0) = ta.at(r, 0); tb.at(r, 1) = -ta.at(r, 1); }
+  for (size_t r = 16; r < 32; ++r) tb.at(r, 0) = Fp::from_u32(uint32_t(1000 + r));
+  std::vector<TableWitness> w{{ta, {}}, {tb, {}}};
+  std::vector<std::vector<Fp>> pub{{}, {}};
+  CHECK(verify(pk.vk, pk.airs, stark::prove(pk, w), pub).ok);
+  w[1].main.at(20, 1) = Fp::one();  // a padding row now sends once: unbalanced
+  bool refused = false;
+  try { stark::prove(pk, w); } catch (const std::invalid_argument&) { refused = true; }
+  CHECK(refused);
+  CHECK(!verify(pk.vk, pk.airs, stark::prove(pk, w, ProverOptions{false}), pub).ok);
 }

@@ -112,7 +112,10 @@ OP_TEST(records_follow_the_program) {
       if (c.flags & kHasRs1) ok = ok && c.rs1.ts == ts + kSlotRs1 && c.rs1.value == c.rs1.prev_value;
       if (c.flags & kHasRs2) ok = ok && c.rs2.ts == ts + kSlotRs2 && c.rs2.value == c.rs2.prev_value;
       if (c.flags & kHasMem) ok = ok && c.mem.ts == ts + kSlotMem && c.mem.addr % 4 == 0;
-      if (c.flags & kHasRd) ok = ok && c.rd.ts == ts + kSlotRd && c.rd.addr != 0;
+      if (c.flags & kHasRd) ok = ok && c.rd.ts == ts + kSlotRd && c.rd.addr != 0 && c.rd.is_write;
+      if (c.flags & kHasRs1) ok = ok && !c.rs1.is_write;
+      if (c.flags & kHasRs2) ok = ok && !c.rs2.is_write;
+      if (c.flags & kHasMem) ok = ok && c.mem.is_write == (traits(c.op).family == Family::kStore);
       if (traits(c.op).format == Format::kR) {
         ok = ok && c.rs1.addr == d.rs1 && c.rs2.addr == d.rs2 && bool(c.flags & kHasRd) == (d.rd != 0);
       }

@@ -12,7 +12,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   table { border-collapse: collapse; margin-top: 1rem; width: 100%; }
   th, td { border-bottom: 1px solid #ddd; padding: .3rem .5rem; text-align: left; font-variant-numeric: tabular-nums; }
   td.hash { font-family: monospace; }
-  .proved { color: #17702a; } .failed, .expired, .cancelled { color: #b00020; } .running, .queued { color: #8a6d00; }
+  .proved, .verified { color: #17702a; } .failed, .expired, .cancelled { color: #b00020; } .running, .queued, .awaiting-proof { color: #8a6d00; }
 </style>
 </head>
 <body>
@@ -54,7 +54,7 @@ async function refresh() {
     body.replaceChildren(...blocks.blocks.map((b) => {
       const tr = document.createElement('tr');
       tr.dataset.hash = b.blockHash;
-      tr.append(cell(b.blockNumber), cell(b.blockHash.slice(0, 18) + '…', 'hash'), cell(b.state, b.state),
+      tr.append(cell(b.blockNumber), cell(b.blockHash.slice(0, 18) + '…', 'hash'), cell(b.state, b.state.replace(' ', '-')),
         cell(fmt(b.timings.witnessMs)), cell(fmt(b.timings.executeMs)), cell(fmt(b.timings.proveMs)), cell(fmt(b.timings.publishMs)), cell(fmt(b.proofSize)),
         cell(b.verdict || (b.errors.length ? b.errors[b.errors.length - 1] : '')));
       return tr;

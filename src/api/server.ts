@@ -29,6 +29,17 @@ export async function buildApi(ctx: ApiContext): Promise<FastifyInstance> {
   app.get('/v1/blocks', async (req, reply) => {
     const limit = Number((req.query as Record<string, string>).limit ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return reply.code(400).send({ code: 400, message: 'limit must be 1..1000' });
+    if (!ctx.pipeline) {
+      // Proof-only node: the payloads its beacon node showed it, and whether a proof made them VALID.
+      const blocks = ctx.payloads.recent(limit).map((p) => ({
+        ...p,
+        state: ctx.book.isVerified(p.newPayloadRequestRoot) ? 'verified' : 'awaiting proof',
+        timings: {},
+        errors: [],
+        verdict: ctx.book.isVerified(p.newPayloadRequestRoot) ? 'VALID by proof' : 'SYNCING',
+      }));
+      return { blocks };
+    }
     const jobs = await ctx.store.recentJobs(limit);
     const blocks = await Promise.all(
       jobs.map(async (j) => {

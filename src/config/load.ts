@@ -32,6 +32,7 @@ export const CONFIG_KEYS: Record<string, Kind> = {
   'prover.guestElf': 'string',
   'prover.chainId': 'number',
   'prover.fork': 'string',
+  'prover.redisUrl': 'string',
   'p2p.enabled': 'boolean',
   'p2p.listen': 'list',
   'p2p.bootstrap': 'list',

@@ -41,6 +41,8 @@ export interface OneproofConfig {
     /** Override of the network's chain id / fork for the validator (private networks). */
     chainId?: number;
     fork?: string;
+    /** Cluster mode: hand proving jobs to `oneproof prove-worker` machines through Redis (redis://host:port). */
+    redisUrl?: string;
   };
   p2p: {
     enabled: boolean;
@@ -105,6 +107,7 @@ export function validateConfig(c: OneproofConfig, origin: (key: string) => strin
   if (c.prover.guestElf !== undefined && (typeof c.prover.guestElf !== 'string' || c.prover.guestElf === '')) bad('prover.guestElf', 'must be a file path');
   if (c.prover.chainId !== undefined && !isPositiveInt(c.prover.chainId)) bad('prover.chainId', 'must be a positive integer');
   if (c.prover.fork !== undefined && !['Cancun', 'Prague', 'Osaka'].includes(c.prover.fork)) bad('prover.fork', 'must be Cancun, Prague or Osaka');
+  if (c.prover.redisUrl !== undefined && !/^redis:\/\/[^/\s]+/.test(c.prover.redisUrl)) bad('prover.redisUrl', 'must be a redis://host:port URL');
   if (typeof c.p2p.enabled !== 'boolean') bad('p2p.enabled', 'must be true or false');
   if (!Array.isArray(c.p2p.listen) || c.p2p.listen.some((a) => typeof a !== 'string' || !a.startsWith('/'))) {
     bad('p2p.listen', 'must be a list of multiaddrs like /ip4/127.0.0.1/tcp/9100');

@@ -8,6 +8,8 @@ export interface FriParams {
   numQueries: number;
   powBits: number;
   logFinalPolyLen: number;
+  /** Each FRI round folds by up to 2^maxLogArity (default 1). */
+  maxLogArity?: number;
 }
 
 /** Machines built from the example AIRs: `wide-<W>` has W columns. */

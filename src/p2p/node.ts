@@ -162,6 +162,7 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
   /** Creates and starts a node. */
   static async create(opts: ProofGossipOptions): Promise<ProofGossipNode> {
     if (opts.signer !== undefined && opts.validators === undefined) throw new Error('a signer needs `validators` (the signing domain and keys)');
+    checkAddresses(opts);
     const limits = { ...DEFAULT_LIMITS, ...opts.limits };
     const topic = executionProofTopic(opts.forkDigest);
     const privateKey = await loadOrCreatePeerKey(opts.dataDir);
@@ -177,7 +178,12 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     for (const e of store.entries()) validator.markValid(e.newPayloadRequestRoot, e.proofType);
 
     const banned = new Map<string, number>();
-    const libp2p = await createProofLibp2p({ ...opts, privateKey, topic, limits, isBanned: (peer) => isBannedIn(banned, peer.toString()) });
+    let libp2p: ProofLibp2p;
+    try {
+      libp2p = await createProofLibp2p({ ...opts, privateKey, topic, limits, isBanned: (peer) => isBannedIn(banned, peer.toString()) });
+    } catch (e) {
+      throw new Error(`cannot start the p2p node (listen ${opts.listen.join(', ')}): ${(e as Error).message}`);
+    }
     const node = new ProofGossipNode(libp2p, validator, store, opts, banned, limits, topic);
     await node.start();
     return node;
@@ -397,6 +403,19 @@ export class ProofGossipNode extends EventEmitter<ProofGossipEvents> {
     this.validator.pending.clear();
     await this.libp2p.stop();
     this.log.info({ peerId: this.peerId }, 'proof gossip stopped');
+  }
+}
+
+/** Clear errors for addresses libp2p would refuse with a bare parse error, or silently skip. */
+function checkAddresses(opts: ProofGossipOptions): void {
+  if (opts.listen.length === 0) throw new Error('p2p: at least one listen multiaddr is needed');
+  for (const a of opts.listen) {
+    if (!/^\/ip[46]\/[^/]+\/tcp\/\d+$/.test(a)) throw new Error(`p2p: listen address "${a}" is not a TCP multiaddr like /ip4/0.0.0.0/tcp/9100`);
+  }
+  for (const a of opts.bootstrap ?? []) {
+    if (!/^\/(ip4|ip6|dns4|dns6|dns)\/[^/]+\/tcp\/\d+\/p2p\/[1-9A-HJ-NP-Za-km-z]+$/.test(a)) {
+      throw new Error(`p2p: bootstrap address "${a}" must look like /ip4/1.2.3.4/tcp/9100/p2p/<peer id>`);
+    }
   }
 }
 

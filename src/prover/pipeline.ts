@@ -85,6 +85,9 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
   async submit(method: string, params: unknown[], receivedAt = Date.now()): Promise<JobRecord | null> {
     const version = newPayloadVersion(method);
     if (version === null) throw new Error(`${method} is not engine_newPayload`);
+    // A payload seen before (the beacon node re-sends them) is not parsed again.
+    const claimed = (params[0] as { blockHash?: unknown } | undefined)?.blockHash;
+    if (typeof claimed === 'string' && /^0x[0-9a-fA-F]{64}$/.test(claimed) && (await this.opts.store.getJob(claimed))) return null;
     const req = parseNewPayloadParams(version, params);
     const blockHash = req.payload.blockHash;
     if (await this.opts.store.getJob(blockHash)) return null;

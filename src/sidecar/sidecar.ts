@@ -16,6 +16,7 @@ import { ExecutionClient } from '../engine/upstream.js';
 import type { Logger } from '../log/logger.js';
 import { ProofGossipNode, standaloneForkDigest } from '../p2p/index.js';
 import { NativeBlockProver, type BlockProver } from '../prover/block-prover.js';
+import { ClusterBlockProver } from '../prover/cluster.js';
 import { loadNativeZkvm, NATIVE_VERIFIER_MISSING } from '../prover/native-zkvm.js';
 import { ONEPROOF_PROOF_TYPE, ProvingPipeline } from '../prover/pipeline.js';
 import { SidecarStore } from '../store/store.js';
@@ -73,7 +74,8 @@ export class Sidecar {
         forkDigest: standaloneForkDigest(config.network),
         verifier: gossipVerifier(verifier, payloads),
         isPayloadKnown: (root) => payloads.has(hexlify(root)),
-        ipColocationWhitelist: ['127.0.0.1'],
+        // A local devnet runs every node on 127.0.0.1; elsewhere same-IP peers stay penalised.
+        ipColocationWhitelist: config.network === 'devnet' ? ['127.0.0.1'] : undefined,
         log: log.child({ module: 'p2p' }),
       });
       gossip.on('proof', (ev) => {
@@ -92,7 +94,11 @@ export class Sidecar {
     if (config.role === 'prover') {
       const el = new ExecutionClient(config.execution.urls[0], secret, config.execution.timeoutMs);
       witness = overrides.witness ? undefined : new ExecutionWitnessProvider(config.execution.rpcUrl ?? config.execution.urls[0]);
-      const prover = overrides.prover ?? (await NativeBlockProver.create(config.prover.workers, config.prover.guestElf, chainSpecOf(config)));
+      const prover =
+        overrides.prover ??
+        (config.prover.redisUrl
+          ? new ClusterBlockProver(config.prover.redisUrl, chainSpecOf(config), config.prover.deadlineMs)
+          : await NativeBlockProver.create(config.prover.workers, config.prover.guestElf, chainSpecOf(config)));
       if (prover instanceof NativeBlockProver) proverUnavailable = prover.unavailableReason;
       pipeline = new ProvingPipeline({
         store,

@@ -28,4 +28,9 @@ export class PayloadRegistry {
   has(root: string): boolean {
     return this.byRoot.has(root.toLowerCase());
   }
+
+  /** Newest first (by block number). */
+  recent(limit: number): KnownPayload[] {
+    return [...this.byRoot.values()].sort((a, b) => b.blockNumber - a.blockNumber).slice(0, limit);
+  }
 }

@@ -1,15 +1,10 @@
 // NewPayloadRequest between its SSZ form (zkboost's proof-request body) and the Engine API's
 // JSON params (engine_newPayloadV4), so a request from either side runs through one pipeline.
 import { hexlify, toQuantity } from 'ethers';
-import { NewPayloadRequestElectra, DepositRequest, WithdrawalRequest, ConsolidationRequest } from './request-root.js';
-import { ListCompositeType } from '@chainsafe/ssz';
+import { ExecutionRequests, NewPayloadRequestElectra } from './request-root.js';
 import { PayloadError } from './payload.js';
 
-const lists = [
-  new ListCompositeType(DepositRequest, 8192),
-  new ListCompositeType(WithdrawalRequest, 16),
-  new ListCompositeType(ConsolidationRequest, 2),
-] as const;
+const { deposits, withdrawals, consolidations } = ExecutionRequests.fields;
 
 /** SSZ NewPayloadRequest (Electra/Prague) → engine_newPayloadV4 params. */
 export function sszToEngineParams(bytes: Uint8Array): unknown[] {
@@ -39,13 +34,13 @@ export function sszToEngineParams(bytes: Uint8Array): unknown[] {
     blobGasUsed: toQuantity(p.blobGasUsed),
     excessBlobGas: toQuantity(p.excessBlobGas),
   };
+  // Engine API form: type byte ‖ SSZ list, ascending type, empty lists left out (EIP-7685).
   const r = v.executionRequests;
-  const requests: string[] = [];
-  const parts = [r.deposits, r.withdrawals, r.consolidations] as const;
-  parts.forEach((list, type) => {
-    if (list.length === 0) return;
-    const ssz = (lists[type] as ListCompositeType<typeof DepositRequest>).serialize(list as never);
-    requests.push(hexlify(new Uint8Array([type, ...ssz])));
-  });
+  const typed: [number, Uint8Array][] = [
+    [0, r.deposits.length ? deposits.serialize(r.deposits) : new Uint8Array()],
+    [1, r.withdrawals.length ? withdrawals.serialize(r.withdrawals) : new Uint8Array()],
+    [2, r.consolidations.length ? consolidations.serialize(r.consolidations) : new Uint8Array()],
+  ];
+  const requests = typed.filter(([, ssz]) => ssz.length > 0).map(([type, ssz]) => hexlify(new Uint8Array([type, ...ssz])));
   return [payload, v.versionedHashes.map((h) => hexlify(h)), hexlify(v.parentBeaconBlockRoot), requests];
 }

@@ -3,12 +3,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { hexlify } from 'ethers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Devnet } from '../../src/devnet/devnet.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { parseNewPayloadParams } from '../../src/verify/payload.js';
 import { newPayloadRequestRoot } from '../../src/verify/request-root.js';
-import { tempDir, waitFor } from '../sidecar/helpers.js';
+import { removeTempDirs, tempDir, waitFor } from '../sidecar/helpers.js';
 
 const alive = (pid: number) => {
   try {
@@ -39,6 +39,9 @@ describe('devnet', () => {
       // The proof-only node saw both payloads (and, without proofs, answered SYNCING).
       for (const r of roots) expect(net.verifier!.proofOnly!.seenPayload(r)).toBeDefined();
       expect(net.verifier!.book.isVerified(roots[0])).toBe(false);
+      const seen = (await (await fetch(`${net.verifier!.apiUrl}/v1/blocks`)).json()) as { blocks: { state: string; verdict: string; newPayloadRequestRoot: string }[] };
+      expect(seen.blocks.map((b) => b.newPayloadRequestRoot)).toEqual([...roots].reverse());
+      for (const b of seen.blocks) expect(b).toMatchObject({ state: 'awaiting proof', verdict: 'SYNCING' });
       // The two nodes are connected over libp2p.
       const status = await waitFor('verifier peer', async () => {
         const s = (await (await fetch(`${net.verifier!.apiUrl}/status`)).json()) as { peers: unknown[] };
@@ -72,3 +75,5 @@ describe('devnet', () => {
     }
   });
 });
+
+afterAll(() => removeTempDirs());

@@ -13,9 +13,12 @@ describe('stark (native)', () => {
     expect(starkVerify(vk, proof, publicValues)).toEqual({ ok: true });
   });
 
-  it('verifies a two-table LogUp proof', () => {
+  it('verifies a two-table LogUp proof, with binary and arity-8 FRI', () => {
     const { vk, proof, publicValues } = starkExampleProve('range-lookup', 5, FAST);
     expect(starkVerify(vk, proof, publicValues).ok).toBe(true);
+    const wide = starkExampleProve('range-lookup', 5, { ...FAST, maxLogArity: 3 });
+    expect(starkVerify(wide.vk, wide.proof, wide.publicValues).ok).toBe(true);
+    expect(wide.proof.length).toBeLessThan(proof.length);
   });
 
   it('refuses wrong public values, flipped bytes, truncation and garbage', () => {

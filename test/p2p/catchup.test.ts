@@ -6,7 +6,7 @@ import { noise } from '@chainsafe/libp2p-noise';
 import { yamux } from '@chainsafe/libp2p-yamux';
 import { identify } from '@libp2p/identify';
 import type { Stream } from '@libp2p/interface';
-import { ProofGossipNode, type VerdictEvent } from '../../src/p2p/node.js';
+import { ProofGossipNode, type ProofEvent, type VerdictEvent } from '../../src/p2p/node.js';
 import { SignedExecutionProof } from '../../src/p2p/containers.js';
 import { PROOFS_BY_ROOT_PROTOCOL } from '../../src/p2p/constants.js';
 import { encodeSuccessChunk } from '../../src/p2p/reqresp.js';
@@ -69,6 +69,22 @@ describe('by-root catch-up between nodes', () => {
     expect(again).toMatchObject({ published: false, recipients: 0 });
   });
 
+  it('standalone network (no validator keys): unsigned proofs propagate over gossip', async () => {
+    const c = await client(server.multiaddrs());
+    try {
+      await waitUntil(() => server.topicPeers().includes(c.peerId), 'server sees the client on the topic');
+      const fresh = payloadRoot('standalone-gossip');
+      const got = new Promise<ProofEvent>((resolve) => c.once('proof', resolve));
+      await server.publish(makeProof(fresh));
+      const e = await got;
+      expect(e.via).toBe('gossip');
+      expect(e.proof.validatorIndex).toBe(0);
+      expect(e.proof.signature.every((b) => b === 0)).toBe(true);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('a throwing event listener does not break publishing', async () => {
     const boom = (): void => {
       throw new Error('listener bug');
@@ -81,10 +97,15 @@ describe('by-root catch-up between nodes', () => {
     }
   });
 
-  it('refuses a signer without validator keys, and a bad fork digest', async () => {
+  it('refuses bad options with clear errors (signer without keys, fork digest, addresses, busy port)', async () => {
     const base = { listen: ['/ip4/127.0.0.1/tcp/0'], dataDir: tempDir('bad-opts'), verifier: bindingVerifier };
     await expect(ProofGossipNode.create({ ...base, forkDigest, signer: { validatorIndex: 0, secretKey: undefined as never } })).rejects.toThrow(/needs `validators`/);
     await expect(ProofGossipNode.create({ ...base, forkDigest: new Uint8Array(5) })).rejects.toThrow(/4 bytes/);
+    await expect(ProofGossipNode.create({ ...base, forkDigest, listen: ['garbage'] })).rejects.toThrow(/listen address "garbage"/);
+    await expect(ProofGossipNode.create({ ...base, forkDigest, bootstrap: ['/ip4/127.0.0.1/tcp/1'] })).rejects.toThrow(/\/p2p\/<peer id>/);
+    // A port already in use is reported with the address.
+    const taken = server.multiaddrs()[0].split('/p2p/')[0];
+    await expect(ProofGossipNode.create({ ...base, forkDigest, listen: [taken] })).rejects.toThrow(/cannot start the p2p node/);
   });
 
   it('serves stored proofs, then rate-limits a peer that asks too often', async () => {

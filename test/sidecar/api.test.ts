@@ -11,7 +11,7 @@ import type { Sidecar } from '../../src/sidecar/sidecar.js';
 import { parseNewPayloadParams } from '../../src/verify/payload.js';
 import { NewPayloadRequestElectra, newPayloadRequestElectraValue, newPayloadRequestRoot } from '../../src/verify/request-root.js';
 import { sszToEngineParams } from '../../src/verify/request-codec.js';
-import { proverConfig, startEl, startSidecar, tempDir, waitFor } from './helpers.js';
+import { proverConfig, removeTempDirs, startEl, startSidecar, tempDir, waitFor } from './helpers.js';
 
 let el: ExecutionClientProcess;
 let node: Sidecar;
@@ -125,3 +125,5 @@ describe('HTTP API', () => {
     }
   });
 });
+
+afterAll(() => removeTempDirs());

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadNativeZkvm } from '../../src/prover/native-zkvm.js';
 import { signJwt } from '../../src/engine/jwt.js';
-import { tempDir, waitFor } from './helpers.js';
+import { removeTempDirs, tempDir, waitFor } from './helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const FIXTURE = '/work/shared/fixtures/blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute/instruction/control_flow/jumps.json';
@@ -70,3 +70,5 @@ describe('oneproof CLI (sidecar commands)', () => {
     }
   });
 });
+
+afterAll(() => removeTempDirs());

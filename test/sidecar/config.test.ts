@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { envName, flagName, loadConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/config/schema.js';
 import { parseToml } from '../../src/config/toml.js';
@@ -9,6 +9,7 @@ import { parseToml } from '../../src/config/toml.js';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'oneproof-config-'));
 const jwt = path.join(dir, 'jwt.hex');
 writeFileSync(jwt, 'ab'.repeat(32));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function file(name: string, text: string): string {
   const p = path.join(dir, name);

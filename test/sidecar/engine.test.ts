@@ -18,7 +18,7 @@ import { SidecarStore } from '../../src/store/store.js';
 import { computeBlockHash } from '../../src/verify/payload-hash.js';
 import { parseNewPayloadParams } from '../../src/verify/payload.js';
 import { PreflightWitnessBuilder } from '../../src/witness/preflight.js';
-import { post, proverConfig, startEl, startSidecar, tempDir, waitFor } from './helpers.js';
+import { post, proverConfig, removeTempDirs, startEl, startSidecar, tempDir, waitFor } from './helpers.js';
 
 let dir: string;
 let el: ExecutionClientProcess;
@@ -207,3 +207,5 @@ describe('engine proxy with a real execution client', () => {
     expect(hexlify(getBytes(resumed.newPayloadRequestRoot))).toBe(job.newPayloadRequestRoot);
   });
 });
+
+afterAll(() => removeTempDirs());

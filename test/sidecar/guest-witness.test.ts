@@ -16,7 +16,7 @@ import { claimOf, expectedPublicValues } from '../../src/verify/binding.js';
 import { parseNewPayloadParams } from '../../src/verify/payload.js';
 import { PreflightWitnessBuilder } from '../../src/witness/preflight.js';
 import type { ExecutionWitness } from '../../src/witness/types.js';
-import { startEl, tempDir } from './helpers.js';
+import { removeTempDirs, startEl, tempDir } from './helpers.js';
 
 type Addon = {
   zkvmRun?: (elf: Uint8Array, input: Uint8Array, opts?: object) => { exitCode: number; publicValues: Uint8Array; cycles: number };
@@ -80,3 +80,5 @@ describe.skipIf(!ready)(`validator guest on preflight witnesses (needs zkvmRun a
     }
   });
 });
+
+afterAll(() => removeTempDirs());

@@ -1,5 +1,5 @@
 // Shared set-up for sidecar tests: a real EthereumJS execution client and sidecar nodes on loopback.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../src/config/defaults.js';
@@ -8,8 +8,17 @@ import { startExecutionClient, type ExecutionClientProcess } from '../../src/dev
 import { silentLogger } from '../../src/log/logger.js';
 import { Sidecar } from '../../src/sidecar/sidecar.js';
 
+const created: string[] = [];
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), `oneproof-${prefix}-`));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `oneproof-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes the directories tempDir made in this test file (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 export async function startEl(dir: string): Promise<ExecutionClientProcess> {

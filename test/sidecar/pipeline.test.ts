@@ -3,14 +3,14 @@
 // doubles that only ever fail, so no proof (real or fake) is involved.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
 import { PermanentProverError, type BlockProver } from '../../src/prover/block-prover.js';
 import { NATIVE_PROVER_MISSING } from '../../src/prover/native-zkvm.js';
 import { ProvingPipeline, SECONDS_PER_SLOT } from '../../src/prover/pipeline.js';
 import { SidecarStore } from '../../src/store/store.js';
 import type { WitnessProvider, WitnessResult } from '../../src/witness/types.js';
-import { tempDir } from './helpers.js';
+import { removeTempDirs, tempDir } from './helpers.js';
 
 const FIXTURE = '/work/shared/fixtures/blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute/instruction/control_flow/jumps.json';
 const base = (Object.values(JSON.parse(readFileSync(FIXTURE, 'utf8'))) as { engineNewPayloads: { params: unknown[] }[] }[])[0].engineNewPayloads[0].params;
@@ -130,3 +130,5 @@ describe('proving pipeline', () => {
     await expect(pipeline.submit('engine_forkchoiceUpdatedV3', [])).rejects.toThrow(/not engine_newPayload/);
   });
 });
+
+afterAll(() => removeTempDirs());

@@ -17,7 +17,7 @@ import { PayloadRegistry } from '../../src/verify/payload-registry.js';
 import { parseNewPayloadParams } from '../../src/verify/payload.js';
 import { ProofBook } from '../../src/verify/proof-book.js';
 import { newPayloadRequestRoot } from '../../src/verify/request-root.js';
-import { post, startEl, startSidecar, tempDir, verifierConfig } from './helpers.js';
+import { post, removeTempDirs, startEl, startSidecar, tempDir, verifierConfig } from './helpers.js';
 
 let dir: string;
 let el: ExecutionClientProcess;
@@ -169,3 +169,5 @@ describe('proof-only node over HTTP', () => {
     expect(unknownType.status).toBe(404);
   });
 });
+
+afterAll(() => removeTempDirs());

@@ -40,6 +40,8 @@ function tinyElf(words: number[]): Uint8Array {
 }
 const ADDI_A0_42 = 0x02a00513; // addi a0, x0, 42
 const ECALL = 0x00000073; // t0 = 0: HALT(a0)
+// HALT(INPUT_LEN()): addi t0, x0, 2; ecall; addi t0, x0, 0; ecall
+const EXIT_WITH_INPUT_LEN = [0x00200293, ECALL, 0x00000293, ECALL];
 
 function thrown(fn: () => unknown): unknown {
   try {
@@ -56,6 +58,11 @@ describe('zkvmRun (native)', () => {
     expect(r).toMatchObject({ cycles: 2, exitCode: 42 });
     expect(r.publicValues).toHaveLength(0);
     expect(r.stdout).toBeInstanceOf(Uint8Array);
+  });
+
+  it('passes the input to the guest', () => {
+    expect(zkvmRun(tinyElf(EXIT_WITH_INPUT_LEN), new Uint8Array(5)).exitCode).toBe(5);
+    expect(zkvmRun(tinyElf(EXIT_WITH_INPUT_LEN)).exitCode).toBe(0);
   });
 
   it(`runs the hello, keccak and sha256 examples${skipReason}`, ({ skip }) => {
@@ -127,6 +134,16 @@ describe('oneproof zkvm run (CLI)', () => {
     expect(text.stdout).toMatch(/exit code\s+42/);
     const json = await oneproof([elf, '--json']);
     expect(JSON.parse(json.stdout)).toEqual({ cycles: 2, exitCode: 42, publicValues: '', stdout: '', stderr: '' });
+  });
+
+  it('reads --input from a file', async () => {
+    const elf = path.join(dir, 'input-len.elf');
+    const input = path.join(dir, 'input.bin');
+    writeFileSync(elf, tinyElf(EXIT_WITH_INPUT_LEN));
+    writeFileSync(input, Buffer.from([1, 2, 3]));
+    const r = await oneproof([elf, '--input', input, '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 3, cycles: 4 });
   });
 
   it(`shows a guest's stdout${skipReason}`, async ({ skip }) => {

@@ -1,6 +1,7 @@
 // secp256k1 (SEC 2, section 2.4.1): the base field, the scalar field and the curve y^2 = x^3 + 7.
 #pragma once
 #include "guest/crypto/montgomery_field.h"
+#include "guest/crypto/secp256k1_field.h"
 #include "guest/crypto/weierstrass.h"
 
 namespace oneproof::guest::crypto::secp256k1 {
@@ -13,7 +14,9 @@ struct ScalarFieldSpec {
   static constexpr std::array<uint32_t, 8> kModulus = {0xD0364141, 0xBFD25E8C, 0xAF48A03B, 0xBAAEDCE6,
                                                        0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF};
 };
-using Fq = Fp<BaseFieldSpec>;
+// Fq uses the special-form reduction; FqMontgomery is the generic field, kept to cross-check it.
+using Fq = FieldElement;
+using FqMontgomery = Fp<BaseFieldSpec>;
 using Fn = Fp<ScalarFieldSpec>;
 
 struct Curve {

@@ -27,6 +27,8 @@ class MemoryBackend : public state::StateBackend {
   void accept() { accounts_ = staged_; }
 
   const std::map<Address, MemoryAccount>& accounts() const { return accounts_; }
+  // Replaces the current pre-state (to continue from another branch's head).
+  void set_accounts(const std::map<Address, MemoryAccount>& accounts) { accounts_ = accounts; }
 
  private:
   static Hash32 root_of(const std::map<Address, MemoryAccount>& accounts);

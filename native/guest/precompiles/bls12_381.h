@@ -16,5 +16,9 @@ bool bls12_g1msm(const uint8_t* in, size_t n, uint8_t out[128]);
 bool bls12_g2msm(const uint8_t* in, size_t n, uint8_t out[256]);
 // n a non-zero multiple of 384 (G1 point, G2 point), all in their subgroups; result: product == 1.
 bool bls12_pairing_check(const uint8_t* in, size_t n, bool& result);
+// MAP_FP_TO_G1 (n == 64) and MAP_FP2_TO_G2 (n == 128: c0, c1): simplified SWU onto the isogenous
+// curve, the isogeny, then cofactor clearing (RFC 9380 map_to_curve + clear_cofactor, no hashing).
+bool bls12_map_fp_to_g1(const uint8_t* in, size_t n, uint8_t out[128]);
+bool bls12_map_fp2_to_g2(const uint8_t* in, size_t n, uint8_t out[256]);
 
 }  // namespace oneproof::guest::precompiles

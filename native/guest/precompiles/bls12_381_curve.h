@@ -41,6 +41,9 @@ using G2 = crypto::Point<G2Curve>;
 // The group order r, big-endian.
 extern const uint8_t kOrder[32];
 
+// A field element from 96 hex digits (a constant of this code: no validation).
+Fq fq_from_hex(const char* hex96);
+
 G1 g1_generator();
 G2 g2_generator();
 

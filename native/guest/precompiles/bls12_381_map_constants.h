@@ -7,7 +7,7 @@
 namespace oneproof::guest::precompiles::bls12_381::map_constants {
 
 // E1': y^2 = x^3 + A x + B with Z = 11.
-const char* const kG1A = "00144698a3b8e9433d693a02c96d4982b0ea985383ee66a8d8e8981aefd881ac98936f8da0e0f97f5cf428082d584c1d"; 
+const char* const kG1A = "00144698a3b8e9433d693a02c96d4982b0ea985383ee66a8d8e8981aefd881ac98936f8da0e0f97f5cf428082d584c1d";
 const char* const kG1B = "12e2908d11688030018b12e8753eee3b2016c1f0f24f4070a0b9c14fcef35ef55a23215a316ceaa5d1cc48e98e172be0";
 
 const char* const kG1XNum[12] = {

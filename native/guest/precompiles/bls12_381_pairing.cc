@@ -9,16 +9,7 @@ const uint8_t kOrder[32] = {0x73, 0xed, 0xa7, 0x53, 0x29, 0x9d, 0x7d, 0x48, 0x33
 
 namespace {
 
-Fq fq(const char* hex96) {
-  uint8_t be[48];
-  for (int i = 0; i < 48; ++i) {
-    auto nib = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-    be[i] = uint8_t(nib(hex96[2 * i]) << 4 | nib(hex96[2 * i + 1]));
-  }
-  Fq r;
-  Fq::from_be(be, r);
-  return r;
-}
+Fq fq(const char* hex96) { return fq_from_hex(hex96); }
 
 // |x| for the curve parameter x = -0xd201000000010000.
 constexpr uint64_t kX = 0xd201000000010000ull;
@@ -60,6 +51,17 @@ Fq12 line(const Fq2& lambda, const Affine2& t, const Fq& px, const Fq& py) {
 }
 
 }  // namespace
+
+Fq fq_from_hex(const char* hex96) {
+  uint8_t be[48];
+  for (int i = 0; i < 48; ++i) {
+    auto nib = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+    be[i] = uint8_t(nib(hex96[2 * i]) << 4 | nib(hex96[2 * i + 1]));
+  }
+  Fq r;
+  Fq::from_be(be, r);
+  return r;
+}
 
 G1 g1_generator() {
   return G1::from_affine(fq("17f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb"),

@@ -18,17 +18,6 @@ const char* const kTauG2[4] = {
     "1666c54b0a32529503432fcae0181b4bef79de09fc63671fda5ed1ba9bfa07899495346f3d7ac9cd23048ef30d0a154f",
 };
 
-Fq fq_from_hex(const char* h) {
-  uint8_t be[48];
-  for (int i = 0; i < 48; ++i) {
-    auto nib = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-    be[i] = uint8_t(nib(h[2 * i]) << 4 | nib(h[2 * i + 1]));
-  }
-  Fq r;
-  Fq::from_be(be, r);
-  return r;
-}
-
 // The ZCash compressed G1 encoding (48 bytes): flags in the top three bits of the first byte
 // (compressed, infinity, y is the larger root). Checks the point is in the subgroup.
 bool decompress_g1(const uint8_t* b, G1& out) {

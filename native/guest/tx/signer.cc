@@ -5,7 +5,7 @@
 
 namespace oneproof::guest::tx {
 
-TxError recover_sender(const Transaction& tx, Address& sender) {
+TxError recover_sender(const Transaction& tx, Address& sender, bool require_low_s) {
   unsigned parity;
   if (tx.type == TxType::Legacy) {
     if (tx.has_chain_id) parity = unsigned((tx.v - uint256(35)).low64() & 1);
@@ -14,7 +14,7 @@ TxError recover_sender(const Transaction& tx, Address& sender) {
     if (tx.v > uint256(1)) return TxError::InvalidSignature;
     parity = unsigned(tx.v.low64());
   }
-  crypto::RecoverError e = crypto::recover_address(tx.signing_hash, tx.r, tx.s, parity, true, sender);
+  crypto::RecoverError e = crypto::recover_address(tx.signing_hash, tx.r, tx.s, parity, require_low_s, sender);
   return e == crypto::RecoverError::Ok ? TxError::Ok : TxError::InvalidSignature;
 }
 

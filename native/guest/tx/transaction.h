@@ -88,9 +88,10 @@ inline TxError decode(const Bytes& b, Transaction& out, rlp::Error* rlp_error = 
 // string holding type || payload (typed).
 TxError decode_block_item(const rlp::Item& item, Transaction& out, rlp::Error* rlp_error = nullptr);
 
-// Recovers the sender with the EIP-2 low-s rule and the y-parity encoded in v (27/28 or EIP-155
-// 35 + 2*chain_id + parity, or yParity 0/1 for typed transactions).
-TxError recover_sender(const Transaction& tx, Address& sender);
+// Recovers the sender from the y-parity encoded in v (27/28 or EIP-155 35 + 2*chain_id + parity,
+// or yParity 0/1 for typed transactions). The EIP-2 low-s rule applies from Homestead on; pass
+// require_low_s = false only for Frontier blocks.
+TxError recover_sender(const Transaction& tx, Address& sender, bool require_low_s = true);
 
 // Fills authority/authority_valid of every authorization (EIP-7702: s <= n/2, y_parity < 2,
 // chain_id/nonce range checks are the caller's, invalid signatures leave authority_valid false).

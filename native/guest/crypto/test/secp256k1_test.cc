@@ -1,4 +1,9 @@
+#include <cstring>
+#include <vector>
+
 #include "common/test.h"
+#include "guest/crypto/keccak.h"
+#include "guest/crypto/secp256k1_curve.h"
 #include "guest/crypto/secp256k1.h"
 #include "guest/crypto/test/hex.h"
 
@@ -71,4 +76,49 @@ OP_TEST(secp256k1_rejects_r_not_an_x_coordinate) {
   for (uint64_t x = 1; x < 20; ++x)
     if (recover_address(kEip155Hash, uint256(x), kEip155S, 0, false, a) == RecoverError::NotOnCurve) ++not_on_curve;
   CHECK(not_on_curve > 0);
+}
+
+OP_TEST(secp256k1_special_form_field_matches_montgomery) {
+  using secp256k1::Fq;
+  using secp256k1::FqMontgomery;
+  // Pseudo-random elements plus the edges 0, 1, p - 1, p - 2^32 (values whose products stress the folding).
+  std::vector<Bytes> values = {Bytes(32, 0), test::hex(std::string(63, '0') + "1"),
+                               test::hex("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2e"),
+                               test::hex("fffffffffffffffffffffffffffffffffffffffffffffffffffffffe00000000"),
+                               test::hex("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2d")};
+  uint8_t seed[32] = {1};
+  for (int i = 0; i < 200; ++i) {
+    Hash32 h = keccak256(seed, 32);
+    std::memcpy(seed, h.b, 32);
+    if (h.b[0] == 0xff) h.b[0] = 0xfe;  // stay below p
+    values.emplace_back(h.b, h.b + 32);
+  }
+  for (size_t i = 0; i < values.size(); ++i) {
+    Fq a, b;
+    FqMontgomery am, bm;
+    const Bytes& x = values[i];
+    const Bytes& y = values[(i * 7 + 3) % values.size()];
+    REQUIRE(Fq::from_be(x.data(), a) && Fq::from_be(y.data(), b));
+    REQUIRE(FqMontgomery::from_be(x.data(), am) && FqMontgomery::from_be(y.data(), bm));
+    uint8_t got[32], want[32];
+    auto same = [&](const Fq& g, const FqMontgomery& w) {
+      g.to_be(got);
+      w.to_be(want);
+      return std::memcmp(got, want, 32) == 0;
+    };
+    CHECK(same(a * b, am * bm));
+    CHECK(same(a.square(), am.square()));
+    CHECK(same(a + b, am + bm));
+    CHECK(same(a - b, am - bm));
+    if (i % 20 == 0) {
+      CHECK(same(a.inverse(), am.inverse()));
+      Fq r;
+      FqMontgomery rm;
+      bool has = a.sqrt(r), has_m = am.sqrt(rm);
+      CHECK(has == has_m);
+      if (has) CHECK(r.square() == a);
+    }
+  }
+  Fq p_bytes;
+  CHECK(!Fq::from_be(test::hex("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f").data(), p_bytes));
 }

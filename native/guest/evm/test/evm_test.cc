@@ -247,3 +247,81 @@ OP_TEST(undefined_and_invalid_opcodes) {
   Harness h2;
   CHECK(h2.run(hex("0c")).status == Status::UndefinedInstruction);
 }
+
+OP_TEST(journal_revert_restores_every_kind_of_change) {
+  MapBackend backend;
+  Address a = addr(7), b = addr(8);
+  backend.put(a, 5, uint256(100), {});
+  state::State st(backend);
+  st.begin_transaction();
+  size_t snap = st.snapshot();
+  st.set_balance(a, uint256(1));
+  st.set_nonce(a, 9);
+  st.set_storage(a, uint256(3), uint256(4));
+  st.set_transient(a, uint256(3), uint256(5));
+  st.warm_account(b);
+  st.warm_slot(a, uint256(3));
+  st.add_refund(4800);
+  st.add_balance(b, uint256(2));  // brings b into existence
+  st.revert(snap);
+  CHECK_EQ(st.balance(a), uint256(100));
+  CHECK_EQ(st.nonce(a), uint64_t(5));
+  CHECK_EQ(st.storage(a, uint256(3)), uint256(0));
+  CHECK_EQ(st.transient(a, uint256(3)), uint256(0));
+  CHECK(!st.is_warm_account(b));
+  CHECK(!st.warm_slot(a, uint256(3)));  // was cold again
+  CHECK_EQ(st.refund(), 0);
+  CHECK(!st.exists(b));
+}
+
+OP_TEST(end_of_transaction_rules) {
+  MapBackend backend;
+  Address funded = addr(7), empty = addr(8), created = addr(9);
+  backend.put(funded, 1, uint256(100), {});
+  state::State st(backend);
+  st.begin_transaction();
+  st.add_balance(empty, uint256(0));  // touched and empty: removed (EIP-161)
+  st.create_account(created);
+  st.set_balance(created, uint256(5));
+  st.mark_destructed(created);          // created in this transaction: removed (EIP-6780)
+  st.set_storage(funded, uint256(1), uint256(2));
+  st.end_transaction();
+  CHECK(!st.exists(empty));
+  CHECK(!st.exists(created));
+  CHECK(st.exists(funded));
+  // The slot's value is now the "original" of the next transaction.
+  CHECK_EQ(st.original_storage(funded, uint256(1)), uint256(2));
+  std::vector<state::AccountWrite> writes = st.collect_writes();
+  REQUIRE(writes.size() == 1);  // never-existing accounts leave no write
+  CHECK(writes[0].address == funded);
+  REQUIRE(writes[0].storage.size() == 1);
+  CHECK_EQ(writes[0].storage[0].value, uint256(2));
+}
+
+OP_TEST(selfdestruct_keeps_preexisting_accounts) {
+  // SELFDESTRUCT(caller) from a contract that existed before the transaction: the balance moves,
+  // the account and its code stay (EIP-6780).
+  Harness h;
+  h.backend.put(h.contract, 1, uint256(50), {});
+  Bytes code = hex("73");
+  code.insert(code.end(), h.caller.b, h.caller.b + 20);
+  code.push_back(0xff);
+  h.backend.put(h.contract, 1, uint256(50), code);
+  h.backend.put(h.caller, 0, uint256(1000000), {});
+  h.st.begin_transaction();
+  h.st.warm_account(h.caller);
+  evm::Vm vm(h.st, h.block, h.tx);
+  evm::Message m;
+  m.gas = 100000;
+  m.sender = h.caller;
+  m.recipient = m.code_address = h.contract;
+  m.code = &h.st.code(h.contract);
+  evm::Result r = vm.call(m);
+  REQUIRE(r.status == Status::Success);
+  CHECK_EQ(100000 - r.gas_left, 3 + 5000);  // beneficiary warm, alive
+  h.st.end_transaction();
+  CHECK(h.st.exists(h.contract));
+  CHECK_EQ(h.st.balance(h.contract), uint256(0));
+  CHECK_EQ(h.st.balance(h.caller), uint256(1000050));
+  CHECK(!h.st.code(h.contract).empty());
+}

@@ -290,3 +290,106 @@ OP_TEST(mpt_hoodi_witness_reads_and_reports_missing_path) {
   CHECK(read("00d8b9e957becc0978a9882f0cd5e776cd7c5b20", account, found) == MptError::MissingNode);
   CHECK(t.root_hash() == state_root);
 }
+
+// Every single-byte corruption of real witness nodes: reads fail cleanly (or, when the corrupted
+// node still parses, return something) — never crash.
+OP_TEST(mpt_corrupted_witness_nodes_never_crash) {
+  Bytes raw = read_file(OP_MPT_TEST_DATA_DIR "/hoodi-1151683.witness.rlp");
+  rlp::Item witness;
+  std::vector<rlp::Item> parts, state;
+  REQUIRE(rlp::decode(raw, witness) == rlp::Error::Ok && rlp::list_items(witness, 4, parts) == rlp::Error::Ok);
+  REQUIRE(rlp::list_items(parts[2], state) == rlp::Error::Ok);
+  Hash32 key = account_key(addr("cec048be2bb61993d6ac7e03cd26a2323d8ca0dd"));
+  size_t bad = 0, total = 0;
+  for (size_t n = 0; n < state.size(); n += 7) {
+    Bytes node = state[n].bytes();
+    for (size_t i = 0; i < node.size(); i += 13) {
+      Bytes m = node;
+      m[i] ^= 0x5a;
+      NodeStore store;
+      Hash32 h = store.add(m);
+      Trie t(store, h);
+      Bytes value;
+      bool found = false;
+      MptError e = t.get(key.b, 32, value, found);
+      if (e == MptError::BadNode) ++bad;
+      ++total;
+      (void)t.put(key.b, 32, Bytes{1, 2, 3});
+      (void)t.root_hash();
+    }
+  }
+  CHECK(total > 0 && bad > 0);
+}
+
+// A BlockchainTest's pre-state (accounts, code, storage) rebuilt as secure tries gives the
+// genesis header's stateRoot: storage values are RLP integers under keccak(slot), accounts
+// RLP [nonce, balance, storageRoot, codeHash] under keccak(address).
+OP_TEST(mpt_fixture_prestate_gives_genesis_state_root) {
+  Bytes text = read_file(OP_MPT_TEST_DATA_DIR "/eest-genesis-prestate.txt");
+  REQUIRE(!text.empty());
+  std::string all(text.begin(), text.end());
+  NodeStore none;
+  Trie state(none, kEmptyTrieRoot);
+  Hash32 expected;
+  bool have_root = false;
+  size_t accounts = 0, slots = 0;
+  struct Pending { Address address; uint256 nonce, balance; Bytes code; Pairs storage; };
+  std::vector<Pending> pending;
+  size_t pos = 0;
+  while (pos < all.size()) {
+    size_t end = all.find('\n', pos);
+    if (end == std::string::npos) end = all.size();
+    std::string line = all.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    for (size_t i = 0; i < line.size();) {
+      size_t j = line.find(' ', i);
+      if (j == std::string::npos) j = line.size();
+      f.push_back(line.substr(i, j - i));
+      i = j + 1;
+    }
+    if (f[0] == "account") {
+      Pending p;
+      p.address = addr(f[1]);
+      p.nonce = test::u256(f[2]);
+      p.balance = test::u256(f[3]);
+      if (f[4] != "-") p.code = hex(f[4]);
+      pending.push_back(std::move(p));
+    } else if (f[0] == "slot") {
+      uint256 key = test::u256(f[1]), value = test::u256(f[2]);
+      Hash32 k = storage_key(key);
+      pending.back().storage.emplace_back(Bytes(k.b, k.b + 32), rlp::encode_u256(value));
+      ++slots;
+    } else if (f[0] == "root") {
+      expected = h32(f[1]);
+      have_root = true;
+    }
+  }
+  REQUIRE(have_root);
+  for (const Pending& p : pending) {
+    rlp::Encoder e;
+    size_t list = e.begin_list();
+    e.add_u256(p.nonce);
+    e.add_u256(p.balance);
+    e.add_bytes(root_of(p.storage));
+    e.add_bytes(crypto::keccak256(p.code));
+    e.end_list(list);
+    Hash32 k = account_key(p.address);
+    REQUIRE(state.put(k.b, 32, e.bytes()) == MptError::Ok);
+    ++accounts;
+  }
+  CHECK(accounts >= 4 && slots >= 3);
+  CHECK(state.root_hash() == expected);
+  // Changing one balance changes the root.
+  rlp::Encoder e;
+  size_t list = e.begin_list();
+  e.add_u64(0);
+  e.add_u64(1);
+  e.add_bytes(kEmptyTrieRoot);
+  e.add_bytes(crypto::kEmptyCodeHash);
+  e.end_list(list);
+  Hash32 k = account_key(pending[0].address);
+  REQUIRE(state.put(k.b, 32, e.bytes()) == MptError::Ok);
+  CHECK(state.root_hash() != expected);
+}

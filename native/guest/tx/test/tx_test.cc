@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/test.h"
+#include "guest/crypto/secp256k1.h"
 #include "guest/crypto/test/hex.h"
 #include "guest/mpt/trie.h"
 #include "guest/rlp/rlp.h"
@@ -248,4 +249,54 @@ OP_TEST(tx_set_code_authorizations) {
   CHECK(!tx.authorizations[0].authority_valid);
   CHECK(decode(build(256, false), tx) == TxError::InvalidAuthorization);
   CHECK(decode(build(0, true), tx) == TxError::MissingTo);
+}
+
+// Mutated and truncated real transactions: decoding never crashes, every strict prefix is
+// rejected, and whatever decodes is canonical (re-encodes to exactly the input).
+OP_TEST(tx_mutations_and_truncations_are_handled) {
+  std::string block_hex = read_text(OP_TX_TEST_DATA_DIR "/mainnet-19426587.block.rlp.hex");
+  while (!block_hex.empty() && (block_hex.back() == '\n' || block_hex.back() == '\r')) block_hex.pop_back();
+  Bytes block = hex(block_hex);
+  rlp::Item root;
+  std::vector<rlp::Item> parts, txs;
+  REQUIRE(rlp::decode(block, root) == rlp::Error::Ok && rlp::list_items(root, parts) == rlp::Error::Ok);
+  REQUIRE(rlp::list_items(parts[1], txs) == rlp::Error::Ok);
+  size_t decoded_mutants = 0, rejected_mutants = 0;
+  for (size_t t = 0; t < txs.size(); t += 4) {
+    Transaction tx;
+    REQUIRE(decode_block_item(txs[t], tx) == TxError::Ok);
+    const Bytes& enc = tx.encoded;
+    for (size_t cut = 0; cut < enc.size(); ++cut) {
+      Transaction part;
+      CHECK(decode(enc.data(), cut, part) != TxError::Ok);
+    }
+    for (size_t i = 0; i < enc.size() && i < 160; ++i)
+      for (uint8_t delta : {uint8_t(0x01), uint8_t(0x80), uint8_t(0xff)}) {
+        Bytes m = enc;
+        m[i] = uint8_t(m[i] + delta);
+        Transaction mt;
+        if (decode(m, mt) == TxError::Ok) {
+          CHECK(mt.encoded == m);
+          Address sender;
+          (void)recover_sender(mt, sender);  // must not crash either way
+          ++decoded_mutants;
+        } else {
+          ++rejected_mutants;
+        }
+      }
+  }
+  CHECK(rejected_mutants > 0 && decoded_mutants > 0);
+}
+
+OP_TEST(tx_low_s_rule_is_the_callers_choice_for_frontier) {
+  Transaction tx;
+  REQUIRE(decode(hex(kEip155Tx), tx) == TxError::Ok);
+  // The same signature with s' = n - s and the other parity: same signer, but high s.
+  Transaction flipped = tx;
+  flipped.s = oneproof::guest::crypto::kSecp256k1N - tx.s;
+  flipped.v = tx.v + uint256(1);  // parity 0 -> 1 (v 37 -> 38)
+  Address sender;
+  CHECK(recover_sender(flipped, sender) == TxError::InvalidSignature);
+  REQUIRE(recover_sender(flipped, sender, false) == TxError::Ok);
+  CHECK(sender == addr("9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f"));
 }

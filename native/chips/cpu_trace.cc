@@ -1,0 +1,254 @@
+// The CPU chip's trace builder: one row per cycle record (columns in cpu.h).
+#include <algorithm>
+#include <bit>
+#include <stdexcept>
+
+#include "chips/cpu.h"
+#include "chips/cpu_selectors.h"
+#include "chips/program.h"
+#include "vm/isa.h"
+
+namespace oneproof::chips {
+namespace {
+using cpu_detail::kSelectors;
+using cpu_detail::Selector;
+using vm::Op;
+}  // namespace
+
+namespace {
+// Byte columns of LB/LBU/LH/LHU/SB/SH; the c limbs of loads to x0 too (they are on the bus).
+void fill_sub_word(Fp* r, const vm::CycleRecord& c, uint32_t addr, uint32_t b, RangeCounts& ranges) {
+  const uint32_t before = c.mem.prev_value, after = c.mem.value, offset = addr & 3;
+  r[CpuAir::kO0 + offset] = Fp::one();
+  for (uint32_t k = 0; k < 4; ++k) {
+    r[CpuAir::kM0 + k] = Fp::from_u32((before >> (8 * k)) & 0xff);
+    r[CpuAir::kN0 + k] = Fp::from_u32((after >> (8 * k)) & 0xff);
+    ranges.add((before >> (8 * k)) & 0xff);
+    ranges.add(((before >> (8 * k)) & 0xff) * 256);
+  }
+  if (c.op == Op::kSb || c.op == Op::kSh) {
+    for (uint32_t k = 0; k < 2; ++k) {
+      const uint32_t byte = (b >> (8 * k)) & 0xff;
+      r[CpuAir::kS0 + k] = Fp::from_u32(byte);
+      ranges.add(byte);
+      ranges.add(byte * 256);
+    }
+    return;
+  }
+  const uint32_t byte = (before >> (8 * offset)) & 0xff, high = (before >> (8 * (offset + 1))) & 0xff;
+  const uint32_t signed_part = (c.op == Op::kLb) ? byte : (c.op == Op::kLh) ? high : 0;
+  if (c.op == Op::kLb || c.op == Op::kLh) {
+    r[CpuAir::kLoadSign] = Fp::from_u32(signed_part >> 7);
+    r[CpuAir::kLoadRest] = Fp::from_u32(signed_part & 0x7f);
+    ranges.add(signed_part & 0x7f);
+    ranges.add((signed_part & 0x7f) * 512);
+  }
+  // A load to x0 is dropped by the vm, but the chip still states the extended value.
+  uint32_t value = 0;
+  switch (c.op) {
+    case Op::kLb: value = uint32_t(int32_t(int8_t(byte))); break;
+    case Op::kLbu: value = byte; break;
+    case Op::kLh: value = uint32_t(int32_t(int16_t(byte | high << 8))); break;
+    default: value = byte | high << 8; break;
+  }
+  r[CpuAir::kCLo] = lo16(value);
+  r[CpuAir::kCHi] = hi16(value);
+}
+}  // namespace
+
+CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& ranges, ByteOpCounts& byte_ops) {
+  if (!s.halted) throw std::invalid_argument("cpu chip: only segments that end in HALT are supported yet");
+  const size_t height = std::max<size_t>(4, std::bit_ceil(s.cycles.size()));
+  CpuTrace t{field::Matrix(CpuAir::kWidth, height), {Fp::from_u32(s.start_pc), lo16(exit_code), hi16(exit_code)}};
+  for (size_t i = 0; i < s.cycles.size(); ++i) {
+    const vm::CycleRecord& c = s.cycles[i];
+    if (c.pc >= kMaxProvablePc) throw std::invalid_argument("cpu chip: pc above 2^30");
+    const auto sel = std::find_if(std::begin(kSelectors), std::end(kSelectors), [&](const Selector& x) { return x.op == c.op; });
+    if (sel == std::end(kSelectors))
+      throw std::invalid_argument(std::string("cpu chip: instruction '") + vm::traits(c.op).name + "' is not supported yet");
+    vm::Decoded d = vm::decode(c.insn);
+    if (c.op == Op::kEcall) {
+      d.rs1 = 5;
+      d.rs2 = 10;
+      if (c.rs1.value != 0) throw std::invalid_argument("cpu chip: only the HALT ecall is supported yet");
+    }
+    const uint32_t imm = uint32_t(d.imm);
+    const uint32_t a = c.op == Op::kAuipc ? c.pc : (c.flags & vm::kHasRs1) ? c.rs1.value : 0;
+    const bool b_is_imm = c.op == Op::kAddi || c.op == Op::kAuipc || c.op == Op::kSlti || c.op == Op::kSltiu ||
+                          c.op == Op::kAndi || c.op == Op::kOri || c.op == Op::kXori;
+    const uint32_t b = b_is_imm ? imm : (c.flags & vm::kHasRs2) ? c.rs2.value : 0;
+    const bool is_signed = c.op == Op::kSlt || c.op == Op::kSlti || c.op == Op::kBlt || c.op == Op::kBge;
+    uint32_t lt = 0;
+    uint32_t result = 0, diff = 0, carry0 = 0, carry1 = 0;
+    // x + y = z + carry1 * 2^32, limb by limb.
+    auto add = [&](uint32_t x, uint32_t y) {
+      carry0 = ((x & 0xffff) + (y & 0xffff)) >> 16;
+      carry1 = ((x >> 16) + (y >> 16) + carry0) >> 16;
+      return x + y;
+    };
+    switch (c.op) {
+      case Op::kAdd:
+      case Op::kAddi:
+      case Op::kAuipc:
+        result = add(a, b);
+        if (c.op == Op::kAuipc) {
+          ranges.add(a & 0xffff);
+          ranges.add(a >> 16);
+          ranges.add((a >> 16) * 4);
+        }
+        break;
+      case Op::kSub: result = a - b; add(result, b); break;
+      case Op::kSltu:
+      case Op::kSltiu:
+      case Op::kBltu:
+      case Op::kBgeu:
+      case Op::kSlt:
+      case Op::kSlti:
+      case Op::kBlt:
+      case Op::kBge:
+        diff = a - b;
+        add(diff, b);
+        lt = is_signed ? uint32_t(int32_t(a) < int32_t(b)) : carry1;
+        result = lt;
+        ranges.add(diff & 0xffff);
+        ranges.add(diff >> 16);
+        if (is_signed) {
+          for (uint32_t x : {a, b}) {
+            ranges.add((x >> 16) & 0x7fff);
+            ranges.add(((x >> 16) & 0x7fff) * 2);
+          }
+        }
+        break;
+      case Op::kLw:
+      case Op::kSw:
+      case Op::kLb:
+      case Op::kLbu:
+      case Op::kLh:
+      case Op::kLhu:
+      case Op::kSb:
+      case Op::kSh:
+        diff = add(a, imm);
+        if (diff < (1u << 16)) throw std::invalid_argument("cpu chip: loads/stores below 0x10000 are not supported");
+        result = (c.flags & vm::kHasRd) ? c.rd.value : 0;
+        ranges.add((diff & 0xffff) >> 2);
+        ranges.add(diff & 0xfffc);
+        ranges.add(diff >> 16);
+        break;
+      case Op::kLui: result = imm; break;
+      case Op::kMul: result = a * b; break;
+      case Op::kAnd:
+      case Op::kAndi: result = a & b; break;
+      case Op::kOr:
+      case Op::kOri: result = a | b; break;
+      case Op::kXor:
+      case Op::kXori: result = a ^ b; break;
+      case Op::kJal:
+      case Op::kJalr:
+        result = c.pc + 4;
+        ranges.add(result & 0xffff);
+        ranges.add(result >> 16);
+        ranges.add((result >> 16) * 4);
+        if (c.op == Op::kJalr) {
+          diff = add(a, imm);
+          if (diff >= kMaxProvablePc) throw std::invalid_argument("cpu chip: jalr target above 2^30");
+          ranges.add(diff >> 16);
+          ranges.add((diff >> 16) * 4);
+          ranges.add((diff & 0xffff) >> 1);
+          ranges.add(diff & 0xfffe);
+        }
+        break;
+      default: break;
+    }
+    Fp* r = t.main.row(i);
+    r[CpuAir::kIsReal] = Fp::one();
+    r[CpuAir::kPc] = Fp::from_u32(c.pc);
+    r[CpuAir::kNextPc] = Fp::from_u32(c.next_pc);
+    r[CpuAir::kTs] = Fp::from_u32(vm::cycle_timestamp(uint32_t(i)));
+    r[CpuAir::kOpcode] = Fp::from_u32(uint32_t(c.op));
+    r[CpuAir::kRd] = Fp::from_u32(d.rd);
+    r[CpuAir::kRs1] = Fp::from_u32(d.rs1);
+    r[CpuAir::kRs2] = Fp::from_u32(d.rs2);
+    r[CpuAir::kImmLo] = lo16(imm);
+    r[CpuAir::kImmHi] = hi16(imm);
+    r[CpuAir::kImm] = imm_field(d.imm);
+    r[sel->column] = Fp::one();
+    r[CpuAir::kALo] = lo16(a);
+    r[CpuAir::kAHi] = hi16(a);
+    r[CpuAir::kBLo] = lo16(b);
+    r[CpuAir::kBHi] = hi16(b);
+    r[CpuAir::kCLo] = lo16(result);
+    r[CpuAir::kCHi] = hi16(result);
+    r[CpuAir::kCarry0] = Fp::from_u32(carry0);
+    r[CpuAir::kCarry1] = Fp::from_u32(carry1);
+    if (d.rd != 0) {
+      r[CpuAir::kRdNonzero] = Fp::one();
+      r[CpuAir::kRdInv] = Fp::from_u32(d.rd).inverse();
+    }
+    r[CpuAir::kLt] = Fp::from_u32(lt);
+    const vm::Family family = vm::traits(c.op).family;
+    const bool bitwise = family == vm::Family::kAlu && c.op != Op::kAdd && c.op != Op::kSub && c.op != Op::kAddi;
+    if (c.op == Op::kMul) {
+      uint32_t carry = 0;
+      for (uint32_t k = 0; k < 4; ++k) {
+        const uint32_t ak = (a >> (8 * k)) & 0xff, bk = (b >> (8 * k)) & 0xff;
+        r[CpuAir::kA0 + k] = Fp::from_u32(ak);
+        r[CpuAir::kB0 + k] = Fp::from_u32(bk);
+        r[CpuAir::kC0 + k] = Fp::from_u32((result >> (8 * k)) & 0xff);
+        r[CpuAir::kT0 + k] = Fp::from_u32(ak & bk);
+        byte_ops.add(ByteOp::kAnd, ak, bk);
+        byte_ops.add(ByteOp::kXor, (result >> (8 * k)) & 0xff, 0);
+        uint32_t column = carry;
+        for (uint32_t i = 0; i <= k; ++i) column += ((a >> (8 * i)) & 0xff) * ((b >> (8 * (k - i))) & 0xff);
+        carry = column >> 8;
+        r[CpuAir::kK0 + k] = Fp::from_u32(carry);
+        ranges.add(carry);
+      }
+    }
+    if (bitwise) {
+      const ByteOp op = (c.op == Op::kAnd || c.op == Op::kAndi) ? ByteOp::kAnd
+                        : (c.op == Op::kOr || c.op == Op::kOri)  ? ByteOp::kOr
+                                                                  : ByteOp::kXor;
+      for (uint32_t k = 0; k < 4; ++k) {
+        const uint32_t ab = (a >> (8 * k)) & 0xff, bb = (b >> (8 * k)) & 0xff;
+        r[CpuAir::kA0 + k] = Fp::from_u32(ab);
+        r[CpuAir::kB0 + k] = Fp::from_u32(bb);
+        r[CpuAir::kC0 + k] = Fp::from_u32((result >> (8 * k)) & 0xff);
+        byte_ops.add(op, ab, bb);
+      }
+    }
+    if (is_signed) {
+      r[CpuAir::kSignA] = Fp::from_u32(a >> 31);
+      r[CpuAir::kSignB] = Fp::from_u32(b >> 31);
+      r[CpuAir::kRestA] = Fp::from_u32((a >> 16) & 0x7fff);
+      r[CpuAir::kRestB] = Fp::from_u32((b >> 16) & 0x7fff);
+      r[CpuAir::kSignXor] = Fp::from_u32((a >> 31) ^ (b >> 31));
+    }
+    r[CpuAir::kDLo] = lo16(diff);
+    r[CpuAir::kDHi] = hi16(diff);
+    if (family == vm::Family::kLoad || family == vm::Family::kStore) {
+      r[CpuAir::kWordLo] = Fp::from_u32((diff & 0xffff) >> 2);
+      r[CpuAir::kDHiInv] = Fp::from_u32(diff >> 16).inverse();
+      if (c.op == Op::kLw && !(c.flags & vm::kHasRd)) {  // lw x0: the value only goes to the bus
+        r[CpuAir::kCLo] = lo16(c.mem.value);
+        r[CpuAir::kCHi] = hi16(c.mem.value);
+      }
+      if (c.op != Op::kLw && c.op != Op::kSw) fill_sub_word(r, c, diff, b, ranges);
+    }
+    if (c.op == Op::kJalr) {
+      r[CpuAir::kHalf] = Fp::from_u32((diff & 0xffff) >> 1);
+      r[CpuAir::kBit0] = Fp::from_u32(diff & 1);
+    }
+    if ((c.op == Op::kBne || c.op == Op::kBeq) && a != b) {
+      r[CpuAir::kNeq] = Fp::one();
+      if ((a & 0xffff) != (b & 0xffff)) r[CpuAir::kInvLo] = (lo16(a) - lo16(b)).inverse();
+      else r[CpuAir::kInvHi] = (hi16(a) - hi16(b)).inverse();
+    }
+    const bool taken = (c.op == Op::kBne && a != b) || (c.op == Op::kBeq && a == b) ||
+                       (c.op == Op::kBltu && a < b) || (c.op == Op::kBgeu && a >= b) ||
+                       (c.op == Op::kBlt && int32_t(a) < int32_t(b)) || (c.op == Op::kBge && int32_t(a) >= int32_t(b));
+    if (taken) r[CpuAir::kTaken] = Fp::one();
+  }
+  return t;
+}
+
+}  // namespace oneproof::chips
