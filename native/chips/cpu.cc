@@ -72,11 +72,17 @@ void CpuAir::eval(air::AirBuilder& b) const {
   b.assert_bool(rd_nonzero, "rd_nonzero is boolean");
   b.assert_zero(rd * (1 - rd_nonzero), "rd != 0 => rd_nonzero");
   b.assert_eq(rd_nonzero, rd * col(kRdInv), "rd == 0 => !rd_nonzero");
-  const Expr is_mul = col(kIsMul);
-  const Expr reads_rs1 = is_mul + is_add + is_sub + is_addi + is_branch + is_set_less + is_bitwise + is_jalr + is_mem + is_halt;
-  const Expr reads_rs2 = is_mul + is_add + is_sub + is_branch + is_slt + is_sltu + (is_bitwise - is_bitwise_imm) + is_store + is_halt;
+  const Expr is_mul = col(kIsMul), is_sll = col(kIsSll), is_slli = col(kIsSlli);
+  const Expr is_srl = col(kIsSrl), is_srli = col(kIsSrli), is_logical = is_srl + is_srli;
+  const Expr is_sra = col(kIsSra), is_srai = col(kIsSrai), is_arith = is_sra + is_srai;
+  const Expr is_right = is_logical + is_arith;
+  const Expr sign_a = col(kSignA);  // signed compares and SRA: a's sign bit
+  const Expr is_shift = is_sll + is_slli + is_right;  // all shifts decode sh and build 2^sh
+  const Expr is_product = is_mul + is_sll + is_slli;  // SLL(I) is a MUL by 2^sh
+  const Expr reads_rs1 = is_product + is_right + is_add + is_sub + is_addi + is_branch + is_set_less + is_bitwise + is_jalr + is_mem + is_halt;
+  const Expr reads_rs2 = is_mul + is_sll + is_srl + is_sra + is_add + is_sub + is_branch + is_slt + is_sltu + (is_bitwise - is_bitwise_imm) + is_store + is_halt;
   const Expr writes_rd =
-      is_mul + is_add + is_sub + is_addi + is_lui + is_jal + is_set_less + is_bitwise + is_auipc + is_jalr + is_load;
+      is_product + is_right + is_add + is_sub + is_addi + is_lui + is_jal + is_set_less + is_bitwise + is_auipc + is_jalr + is_load;
   b.send(BUS_ACCESS, {col(kRs1), ts, a_lo, a_hi, b.constant(0u)}, reads_rs1, "read rs1");
   b.send(BUS_ACCESS, {col(kRs2), ts + 1, b_lo, b_hi, b.constant(0u)}, reads_rs2, "read rs2");
   b.send(BUS_ACCESS, {rd, ts + 3, c_lo, c_hi, b.constant(1u)}, writes_rd * rd_nonzero, "write rd");
@@ -96,23 +102,67 @@ void CpuAir::eval(air::AirBuilder& b) const {
   // bytes, and (XOR, c_k, 0, c_k) for the result bytes.
   const Column and_aux[4] = {kT0, kT1, kT2, kT3};
   for (int v = 0; v < 3; ++v) {
-    b.when(is_bitwise + is_mul).assert_eq(limbs[v][0], col(bytes_of[v][0]) + col(bytes_of[v][1]) * 256, "bytes of lo limb");
-    b.when(is_bitwise + is_mul).assert_eq(limbs[v][1], col(bytes_of[v][2]) + col(bytes_of[v][3]) * 256, "bytes of hi limb");
+    // SLL(I)'s b bytes are those of 2^sh, not of rs2; SRA's c bytes are those of SRL(~a) (below).
+    const Expr scope = v == 0 ? is_bitwise + is_product + is_right : v == 1 ? is_bitwise + is_mul : is_bitwise + is_product + is_logical;
+    b.when(scope).assert_eq(limbs[v][0], col(bytes_of[v][0]) + col(bytes_of[v][1]) * 256, "bytes of lo limb");
+    b.when(scope).assert_eq(limbs[v][1], col(bytes_of[v][2]) + col(bytes_of[v][3]) * 256, "bytes of hi limb");
   }
   for (int i = 0; i < 4; ++i) {
-    const Expr result = is_bitwise * col(bytes_of[2][i]) + is_mul * col(and_aux[i]);
-    b.send(BUS_BYTE_OP, {byte_op, col(bytes_of[0][i]), col(bytes_of[1][i]), result}, is_bitwise + is_mul, "byte op");
-    b.send(BUS_BYTE_OP, {b.constant(uint32_t(ByteOp::kXor)), col(bytes_of[2][i]), b.constant(0u), col(bytes_of[2][i])}, is_mul,
-           "mul result byte");
+    const Expr result = is_bitwise * col(bytes_of[2][i]) + is_product * col(and_aux[i]);
+    b.send(BUS_BYTE_OP, {byte_op, col(bytes_of[0][i]), col(bytes_of[1][i]), result}, is_bitwise + is_product, "byte op");
+    b.send(BUS_BYTE_OP, {b.constant(uint32_t(ByteOp::kXor)), col(bytes_of[2][i]), b.constant(0u), col(bytes_of[2][i])},
+           is_product + is_right, "product result byte");
   }
   // MUL: schoolbook over bytes, c_k + 256 carry_k = sum_{i+j=k} a_i b_j + carry_{k-1} (low 4 bytes).
   const Column carries[4] = {kK0, kK1, kK2, kK3};
   for (int k = 0; k < 4; ++k) {
     Expr column = k > 0 ? col(carries[k - 1]) : b.constant(0u);
     for (int i = 0; i <= k; ++i) column = column + col(bytes_of[0][i]) * col(bytes_of[1][k - i]);
-    b.when(is_mul).assert_eq(col(bytes_of[2][k]) + col(carries[k]) * 256, column, "mul column");
-    b.send(BUS_RANGE16, {col(carries[k])}, is_mul, "mul carry");
+    b.when(is_product).assert_eq(col(bytes_of[2][k]) + col(carries[k]) * 256, column, "mul column");
+    b.send(BUS_RANGE16, {col(carries[k])}, is_product, "mul carry");
   }
+  // SLL / SLLI: c = a * 2^sh mod 2^32 with sh = 8 byte_shift + bit_shift from five bits; the b
+  // bytes are 2^sh's: pow = 2^bit_shift in the byte the one-hot kb selects.
+  const Expr sh_bits[5] = {col(kSh0), col(kSh1), col(kSh2), col(kSh3), col(kSh4)};
+  for (const Expr& bit : sh_bits) b.assert_bool(bit, "shift bit is boolean");
+  const Expr sh = sh_bits[0] + sh_bits[1] * 2 + sh_bits[2] * 4 + sh_bits[3] * 8 + sh_bits[4] * 16;
+  b.when(is_slli + is_srli + is_srai).assert_eq(sh, col(kImmLo), "shift by shamt");
+  b.when(is_sll + is_srl + is_sra).assert_eq(b_lo, sh + col(kShQ) * 32, "shift by rs2 mod 32");
+  b.send(BUS_RANGE16, {col(kShQ)}, is_sll + is_srl + is_sra, "shift: rs2 lo / 32");
+  b.send(BUS_RANGE16, {col(kShQ) * 32}, is_sll + is_srl + is_sra, "shift: rs2 lo / 32 < 2^11");
+  // Unconditional (so rows that do not shift hold pow = 1, kb = 1 0 0 0).
+  b.assert_eq(col(kPow), (sh_bits[0] + 1) * (sh_bits[1] * 3 + 1) * (sh_bits[2] * 15 + 1), "pow = 2^(sh mod 8)");
+  b.assert_eq(col(kKb0), (1 - sh_bits[3]) * (1 - sh_bits[4]), "byte shift 0");
+  b.assert_eq(col(kKb1), sh_bits[3] * (1 - sh_bits[4]), "byte shift 1");
+  b.assert_eq(col(kKb2), (1 - sh_bits[3]) * sh_bits[4], "byte shift 2");
+  b.assert_eq(col(kKb3), sh_bits[3] * sh_bits[4], "byte shift 3");
+  const Column kb[4] = {kKb0, kKb1, kKb2, kKb3};
+  for (int j = 0; j < 4; ++j) b.when(is_shift).assert_eq(col(bytes_of[1][j]), col(kb[j]) * col(kPow), "2^sh byte");
+  // Right shifts: with a' = a (SRL) or a ^ (sign ? ~0 : 0) (SRA, since SRA(a) = ~SRL(~a) for
+  // negative a), u = a' & ~(2^sh - 1) byte by byte (lookups), then c' * 2^sh = u exactly: the low
+  // columns of the byte product give u with carries, the high columns and the last carry vanish.
+  // c' is in the c byte columns; SRL's c is c', SRA's is c' ^ (sign ? ~0 : 0).
+  const Column u[4] = {kU0, kU1, kU2, kU3};
+  b.assert_zero(is_logical * sign_a, "srl: no sign flip");
+  auto flip = [&](const Expr& byte) { return byte + sign_a * (255 - byte * 2); };  // byte ^ (sign ? 0xff : 0)
+  b.when(is_arith).assert_eq(c_lo, flip(col(bytes_of[2][0])) + flip(col(bytes_of[2][1])) * 256, "sra lo");
+  b.when(is_arith).assert_eq(c_hi, flip(col(bytes_of[2][2])) + flip(col(bytes_of[2][3])) * 256, "sra hi");
+  for (int j = 0; j < 4; ++j) {
+    Expr not_mask = col(kb[j]) * (256 - col(kPow));  // ~(2^sh - 1)'s byte j: 256 - pow where the shift lands,
+    for (int k = 0; k < j; ++k) not_mask = not_mask + col(kb[k]) * 255;  // 0xff above it, 0 below
+    b.send(BUS_BYTE_OP, {b.constant(uint32_t(ByteOp::kAnd)), flip(col(bytes_of[0][j])), not_mask, col(u[j])}, is_right,
+           "shift right: clear low bits");
+  }
+  for (int k = 0; k < 7; ++k) {
+    Expr column = k > 0 && k < 4 ? col(carries[k - 1]) : b.constant(0u);
+    for (int i = std::max(0, k - 3); i <= std::min(k, 3); ++i) column = column + col(bytes_of[2][i]) * col(bytes_of[1][k - i]);
+    if (k < 4) b.when(is_right).assert_eq(col(u[k]) + col(carries[k]) * 256, column, "srl column");
+    else b.when(is_right).assert_zero(column, "srl: no overflow");
+  }
+  b.when(is_right).assert_zero(col(carries[3]), "srl: no final carry");
+  b.send(BUS_RANGE16, {col(carries[0])}, is_right, "srl carry");
+  b.send(BUS_RANGE16, {col(carries[1])}, is_right, "srl carry");
+  b.send(BUS_RANGE16, {col(carries[2])}, is_right, "srl carry");
   b.when(is_add + is_addi + is_auipc).assert_eq(a_lo + b_lo, c_lo + carry0 * 65536, "add lo");
   b.when(is_add + is_addi + is_auipc).assert_eq(a_hi + b_hi + carry0, c_hi + carry1 * 65536, "add hi");
   b.when(is_sub).assert_eq(c_lo + b_lo, a_lo + carry0 * 65536, "sub lo");
@@ -122,15 +172,15 @@ void CpuAir::eval(air::AirBuilder& b) const {
   b.send(BUS_RANGE16, {d_lo}, is_compare, "difference lo");
   b.send(BUS_RANGE16, {d_hi}, is_compare + is_jalr + is_mem, "difference / target / address hi");
   // lt = [a < b]: the borrow for unsigned compares; for signed ones the borrow xor both signs.
-  const Expr sign_a = col(kSignA), sign_b = col(kSignB), sign_xor = col(kSignXor);
+  const Expr sign_b = col(kSignB), sign_xor = col(kSignXor);
   b.assert_bool(sign_a, "sign_a is boolean");
   b.assert_bool(sign_b, "sign_b is boolean");
-  b.when(is_signed).assert_eq(a_hi, sign_a * 32768 + col(kRestA), "a = sign, rest");
+  b.when(is_signed + is_arith).assert_eq(a_hi, sign_a * 32768 + col(kRestA), "a = sign, rest");
   b.when(is_signed).assert_eq(b_hi, sign_b * 32768 + col(kRestB), "b = sign, rest");
-  for (Column rest : {kRestA, kRestB}) {
-    b.send(BUS_RANGE16, {col(rest)}, is_signed, "rest of hi limb");
-    b.send(BUS_RANGE16, {col(rest) * 2}, is_signed, "rest < 2^15");
-  }
+  b.send(BUS_RANGE16, {col(kRestA)}, is_signed + is_arith, "rest of hi limb");
+  b.send(BUS_RANGE16, {col(kRestA) * 2}, is_signed + is_arith, "rest < 2^15");
+  b.send(BUS_RANGE16, {col(kRestB)}, is_signed, "rest of hi limb");
+  b.send(BUS_RANGE16, {col(kRestB) * 2}, is_signed, "rest < 2^15");
   b.when(is_signed).assert_eq(sign_xor, sign_a + sign_b - sign_a * sign_b * 2, "sign xor");
   b.when(is_signed).assert_eq(lt, carry1 + sign_xor - carry1 * sign_xor * 2, "signed lt");
   b.when(is_bltu + is_bgeu + is_sltu + is_sltiu).assert_eq(lt, carry1, "unsigned lt");
@@ -224,7 +274,7 @@ void CpuAir::eval(air::AirBuilder& b) const {
   b.when(is_bgeu + is_bge).assert_eq(taken, 1 - lt, "bge(u) taken = [a >= b]");
   b.when(is_branch).assert_eq(next_pc, pc + 4 + taken * (col(kImm) - 4), "branch target");
   // Straight-line instructions continue at pc + 4.
-  b.when(is_add + is_sub + is_addi + is_lui + is_set_less + is_bitwise + is_auipc + is_mem + is_mul)
+  b.when(is_add + is_sub + is_addi + is_lui + is_set_less + is_bitwise + is_auipc + is_mem + is_product + is_right)
       .assert_eq(next_pc, pc + 4, "next pc");
   // HALT: t0 (rs1) is the HALT call 0, a0 (rs2) is the public exit code, and the pc stays.
   b.when(is_halt).assert_zero(a_lo, "halt: t0 = 0 (lo)");

@@ -1,6 +1,6 @@
 // The CPU chip, first slice: one row per cycle for the instructions ADD, SUB, ADDI, SLT, SLTU, SLTI,
 // SLTIU, AND, OR, XOR, ANDI, ORI, XORI, LUI, AUIPC, JAL, JALR, BEQ, BNE, BLT, BGE, BLTU, BGEU, LB, LBU,
-// LH, LHU, LW, SB, SH, SW, MUL and the HALT ecall (bitwise ops byte by byte through the ByteOps table;
+// LH, LHU, LW, SB, SH, SW, MUL, SLL, SLLI, SRL, SRLI, SRA, SRAI and the HALT ecall (bitwise ops byte by byte through the ByteOps table;
 // loads and stores naturally aligned at addresses >= 0x10000), with their semantics inline (32-bit values as
 // two 16-bit limbs; code and jump targets below 2^30).
 //   - pc / timestamp: row 0 has pc = public start_pc and ts = 4; each following real row has
@@ -26,7 +26,7 @@ class CpuAir : public air::Air {
     kIsAdd, kIsSub, kIsAddi, kIsLui, kIsJal, kIsBne, kIsHalt,
     kIsBeq, kIsBltu, kIsBgeu, kIsSltu, kIsAuipc, kIsJalr, kIsSlt, kIsSlti, kIsSltiu, kIsBlt, kIsBge,
     kIsAnd, kIsOr, kIsXor, kIsAndi, kIsOri, kIsXori, kIsLw, kIsSw,
-    kIsLb, kIsLbu, kIsLh, kIsLhu, kIsSb, kIsSh, kIsMul,
+    kIsLb, kIsLbu, kIsLh, kIsLhu, kIsSb, kIsSh, kIsMul, kIsSll, kIsSlli, kIsSrl, kIsSrli, kIsSra, kIsSrai,
     kALo, kAHi, kBLo, kBHi, kCLo, kCHi, kCarry0, kCarry1,
     kRdNonzero, kRdInv, kTaken, kInvLo, kInvHi,
     kNeq,        // BEQ/BNE: [a != b]
@@ -43,10 +43,13 @@ class CpuAir : public air::Air {
     kLoadSign, kLoadRest,  // LB/LH: the loaded byte / high byte = sign * 128 + rest
     kT0, kT1, kT2, kT3,    // MUL: a_k & b_k (the lookup that proves a_k, b_k are bytes)
     kK0, kK1, kK2, kK3,    // MUL: column carries
+    kSh0, kSh1, kSh2, kSh3, kSh4, kShQ,  // SLL(I): shift bits; SLL: b_lo = sh + 32 q
+    kPow, kKb0, kKb1, kKb2, kKb3,        // 2^(sh mod 8) and the one-hot byte shift sh / 8 (1, 1 0 0 0 otherwise)
+    kU0, kU1, kU2, kU3,  // right shifts: bytes of a' (a, or ~a for a negative SRA) with its low sh bits cleared
     kWidth
   };
   enum Public : size_t { kStartPc, kExitLo, kExitHi, kNumPublics };
-  std::string name() const override { return "zkvm/cpu-v6"; }
+  std::string name() const override { return "zkvm/cpu-v9"; }
   size_t width() const override { return kWidth; }
   size_t num_public_values() const override { return kNumPublics; }
   void eval(air::AirBuilder& b) const override;

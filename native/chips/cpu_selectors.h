@@ -22,6 +22,9 @@ constexpr Selector kSelectors[] = {
     {CpuAir::kIsLw, vm::Op::kLw}, {CpuAir::kIsSw, vm::Op::kSw},
     {CpuAir::kIsLb, vm::Op::kLb}, {CpuAir::kIsLbu, vm::Op::kLbu}, {CpuAir::kIsLh, vm::Op::kLh}, {CpuAir::kIsLhu, vm::Op::kLhu},
     {CpuAir::kIsSb, vm::Op::kSb}, {CpuAir::kIsSh, vm::Op::kSh}, {CpuAir::kIsMul, vm::Op::kMul},
+    {CpuAir::kIsSll, vm::Op::kSll}, {CpuAir::kIsSlli, vm::Op::kSlli},
+    {CpuAir::kIsSrl, vm::Op::kSrl}, {CpuAir::kIsSrli, vm::Op::kSrli},
+    {CpuAir::kIsSra, vm::Op::kSra}, {CpuAir::kIsSrai, vm::Op::kSrai},
 };
 
 }  // namespace oneproof::chips::cpu_detail

@@ -93,6 +93,32 @@ vm::Program sample_program() {
   a.mul(30, 6, 6);        // wraps
   a.li(29, 0xffffffffu);
   a.mul(30, 29, 29);      // every byte 0xff: the largest carries
+  a.slli(30, 17, 0);      // shifts by 0, 7, 8, 13, 31 and by a register (33 & 31 = 1, 0xffffffe4 & 31 = 4)
+  a.slli(30, 17, 7);
+  a.slli(30, 29, 8);
+  a.slli(30, 2, 13);
+  a.slli(30, 29, 31);
+  a.li(31, 33);
+  a.sll(30, 17, 31);
+  a.li(31, 0xffffffe4u);
+  a.sll(30, 2, 31);
+  a.srli(30, 17, 0);      // logical right shifts by 0, 4, 8, 12, 31 and by registers
+  a.srli(30, 17, 4);
+  a.srli(30, 29, 8);
+  a.srli(30, 17, 12);
+  a.srli(30, 29, 31);
+  a.srl(30, 17, 31);      // x31 = 0xffffffe4: by 4
+  a.li(31, 33);
+  a.srl(30, 29, 31);      // by 1
+  a.srai(30, 17, 0);      // arithmetic shifts of negative and positive values
+  a.srai(30, 17, 3);
+  a.srai(30, 29, 31);
+  a.srai(30, 2, 2);
+  a.li(31, 0xfffffff0u);  // -16
+  a.li(29, 0x40000000u);
+  a.srai(30, 29, 9);
+  a.sra(30, 31, 31);      // -16 >> 16 (0xfffffff0 & 31 = 16)
+  a.sra(30, 29, 31);
   a.auipc(13, 0);
   a.jalr(14, 13, 13);    // (P + 13) & ~1 = P + 12: skips one instruction
   a.addi(16, 0, 4);      // skipped
@@ -184,28 +210,28 @@ OP_TEST(forged_cpu_rows_are_rejected) {
   const size_t add = row_of(t, vm::Op::kAdd), bne_last = row_of(t, vm::Op::kBne, 9), addi = row_of(t, vm::Op::kAddi, 2);
   REQUIRE(add != SIZE_MAX && bne_last != SIZE_MAX && addi != SIZE_MAX);
   // A wrong sum.
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(add, C::kCLo) += Fp::one(); }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(add, C::kCLo) += Fp::one(); }), "zkvm/cpu-v9"));
   // A wrong register read, with the sum adjusted to match: the access chip disagrees.
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(add, C::kALo) += Fp::one();
     w.main[0].at(add, C::kCLo) += Fp::one();
   }), "bus 102"));
   // The first pc and the exit code are public values.
-  CHECK(starts(forged([&](Witness& w) { w.publics[0][C::kStartPc] += Fp::from_u32(4); }), "zkvm/cpu-v6"));
-  CHECK(starts(forged([&](Witness& w) { w.publics[0][C::kExitLo] += Fp::one(); }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) { w.publics[0][C::kStartPc] += Fp::from_u32(4); }), "zkvm/cpu-v9"));
+  CHECK(starts(forged([&](Witness& w) { w.publics[0][C::kExitLo] += Fp::one(); }), "zkvm/cpu-v9"));
   // Skipping an instruction breaks the pc chain.
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(add, C::kNextPc) += Fp::from_u32(4); }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(add, C::kNextPc) += Fp::from_u32(4); }), "zkvm/cpu-v9"));
   // A branch "taken" although its operands are equal (the loop's last BNE).
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(bne_last, C::kTaken) = Fp::one();
     w.main[0].at(bne_last, C::kInvLo) = Fp::one();
-  }), "zkvm/cpu-v6"));
+  }), "zkvm/cpu-v9"));
   // Claiming a write to x0.
   size_t x0_write = SIZE_MAX;  // `addi x0, x2, 1`
   for (size_t i = 0; i < t.segments[0].cycles.size() && x0_write == SIZE_MAX; ++i)
     if (t.segments[0].cycles[i].op == vm::Op::kAddi && rd_is_zero(t, i)) x0_write = i;
   REQUIRE(x0_write != SIZE_MAX);
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(x0_write, C::kRdNonzero) = Fp::one(); }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(x0_write, C::kRdNonzero) = Fp::one(); }), "zkvm/cpu-v9"));
   // A different immediate than the ROM's (with b and the sum adjusted; rd = x0 so nothing is
   // written): only the fetch disagrees.
   CHECK(starts(forged([&](Witness& w) {
@@ -225,20 +251,20 @@ OP_TEST(forged_cpu_rows_are_rejected) {
   const size_t sltu = row_of(t, vm::Op::kSltu), bltu = row_of(t, vm::Op::kBltu), beq_not = row_of(t, vm::Op::kBeq, 1);
   const size_t jalr = row_of(t, vm::Op::kJalr), auipc = row_of(t, vm::Op::kAuipc);
   REQUIRE(sltu != SIZE_MAX && bltu != SIZE_MAX && beq_not != SIZE_MAX && jalr != SIZE_MAX && auipc != SIZE_MAX);
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(sltu, C::kCLo) = Fp::zero(); }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(sltu, C::kCLo) = Fp::zero(); }), "zkvm/cpu-v9"));
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(bltu, C::kTaken) = Fp::zero();
     w.main[0].at(bltu, C::kNextPc) = w.main[0].at(bltu, C::kPc) + Fp::from_u32(4);
-  }), "zkvm/cpu-v6"));
+  }), "zkvm/cpu-v9"));
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(beq_not, C::kTaken) = Fp::one();
     w.main[0].at(beq_not, C::kNeq) = Fp::zero();
-  }), "zkvm/cpu-v6"));
+  }), "zkvm/cpu-v9"));
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(jalr, C::kBit0) = Fp::zero();
     w.main[0].at(jalr, C::kNextPc) += Fp::one();
-  }), "zkvm/cpu-v6"));
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(auipc, C::kCLo) += Fp::one(); }), "zkvm/cpu-v6"));
+  }), "zkvm/cpu-v9"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(auipc, C::kCLo) += Fp::one(); }), "zkvm/cpu-v9"));
   // A wrong XOR byte (rd = x0 so nothing else disagrees): the byte-op lookup fails.
   size_t xor_x0 = SIZE_MAX;
   for (size_t i = 0; i < t.segments[0].cycles.size() && xor_x0 == SIZE_MAX; ++i)
@@ -254,33 +280,54 @@ OP_TEST(forged_cpu_rows_are_rejected) {
     if (t.segments[0].cycles[i].op == vm::Op::kLw && rd_is_zero(t, i)) lw_x0 = i;
   REQUIRE(lw_x0 != SIZE_MAX);
   CHECK(starts(forged([&](Witness& w) { w.main[0].at(lw_x0, C::kCLo) += Fp::one(); }), "bus 102"));
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(lw_x0, C::kDLo) += Fp::one(); }), "zkvm/cpu-v6"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(lw_x0, C::kDLo) += Fp::one(); }), "zkvm/cpu-v9"));
   // A sign-extended byte loaded as if it were positive; a store that changes another byte.
   const size_t lb = row_of(t, vm::Op::kLb), sb = row_of(t, vm::Op::kSb);
   REQUIRE(lb != SIZE_MAX && sb != SIZE_MAX);
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(lb, C::kLoadSign) = Fp::zero();
     w.main[0].at(lb, C::kLoadRest) += Fp::from_u32(128);
-  }), "zkvm/cpu-v6"));
-  CHECK(starts(forged([&](Witness& w) { w.main[0].at(sb, C::kN3) += Fp::one(); }), "zkvm/cpu-v6"));
+  }), "zkvm/cpu-v9"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(sb, C::kN3) += Fp::one(); }), "zkvm/cpu-v9"));
   // A MUL result off by one, with its bytes and carries adjusted to stay consistent locally.
   const size_t mul = row_of(t, vm::Op::kMul);
   REQUIRE(mul != SIZE_MAX);
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(mul, C::kC0) += Fp::one();
     w.main[0].at(mul, C::kCLo) += Fp::one();
-  }), "zkvm/cpu-v6"));
+  }), "zkvm/cpu-v9"));
+  // A shift by the wrong amount (bits and pow changed together) or a forged 2^sh byte.
+  const size_t slli = row_of(t, vm::Op::kSlli, 1), sll = row_of(t, vm::Op::kSll);
+  REQUIRE(slli != SIZE_MAX && sll != SIZE_MAX);
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(slli, C::kSh0) = Fp::zero();  // 7 -> 6
+    w.main[0].at(slli, C::kPow) = Fp::from_u32(64);
+  }), "zkvm/cpu-v9"));
+  CHECK(starts(forged([&](Witness& w) { w.main[0].at(sll, C::kB0) += Fp::one(); }), "zkvm/cpu-v9"));
+  // SRL: an arithmetic (sign-filling) answer, or low bits that were not shifted out.
+  const size_t srli = row_of(t, vm::Op::kSrli, 1);
+  REQUIRE(srli != SIZE_MAX);
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(srli, C::kC3) += Fp::from_u32(0xf0);  // 0x0fffffff -> 0xffffffff
+    w.main[0].at(srli, C::kCHi) += Fp::from_u32(0xf000);
+  }), "zkvm/cpu-v9"));
+  // SRA: the logical answer for a negative value (sign flip dropped).
+  const size_t srai = row_of(t, vm::Op::kSrai, 1);
+  REQUIRE(srai != SIZE_MAX);
+  CHECK(starts(forged([&](Witness& w) {
+    w.main[0].at(srai, C::kCHi) = w.main[0].at(srai, C::kCHi) - Fp::from_u32(0xe000);  // 0xfffffffe -> 0x1ffffffe
+  }), "zkvm/cpu-v9"));
   // Signed compares: the unsigned answer, or a forged sign bit, is refused.
   const size_t slt = row_of(t, vm::Op::kSlt), blt = row_of(t, vm::Op::kBlt);
   REQUIRE(slt != SIZE_MAX && blt != SIZE_MAX);
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(slt, C::kLt) = Fp::zero();  // -16 < 55 unsigned would be false
     w.main[0].at(slt, C::kCLo) = Fp::zero();
-  }), "zkvm/cpu-v6"));
+  }), "zkvm/cpu-v9"));
   CHECK(starts(forged([&](Witness& w) {
     w.main[0].at(blt, C::kTaken) = Fp::zero();
     w.main[0].at(blt, C::kNextPc) = w.main[0].at(blt, C::kPc) + Fp::from_u32(4);
-  }), "zkvm/cpu-v6"));
+  }), "zkvm/cpu-v9"));
   // Reading -16 as a positive number (sign 0, rest + 2^15) satisfies every CPU constraint of
   // `slt x0, x17, x2`; only the range check on the rest limb catches it.
   const size_t slt_x0 = row_of(t, vm::Op::kSlt, 2);

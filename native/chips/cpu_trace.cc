@@ -60,6 +60,10 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
   if (!s.halted) throw std::invalid_argument("cpu chip: only segments that end in HALT are supported yet");
   const size_t height = std::max<size_t>(4, std::bit_ceil(s.cycles.size()));
   CpuTrace t{field::Matrix(CpuAir::kWidth, height), {Fp::from_u32(s.start_pc), lo16(exit_code), hi16(exit_code)}};
+  for (size_t i = 0; i < height; ++i) {  // no shift: 2^0 in byte 0
+    t.main.at(i, CpuAir::kPow) = Fp::one();
+    t.main.at(i, CpuAir::kKb0) = Fp::one();
+  }
   for (size_t i = 0; i < s.cycles.size(); ++i) {
     const vm::CycleRecord& c = s.cycles[i];
     if (c.pc >= kMaxProvablePc) throw std::invalid_argument("cpu chip: pc above 2^30");
@@ -75,7 +79,7 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
     const uint32_t imm = uint32_t(d.imm);
     const uint32_t a = c.op == Op::kAuipc ? c.pc : (c.flags & vm::kHasRs1) ? c.rs1.value : 0;
     const bool b_is_imm = c.op == Op::kAddi || c.op == Op::kAuipc || c.op == Op::kSlti || c.op == Op::kSltiu ||
-                          c.op == Op::kAndi || c.op == Op::kOri || c.op == Op::kXori;
+                          c.op == Op::kAndi || c.op == Op::kOri || c.op == Op::kXori || c.op == Op::kSlli || c.op == Op::kSrli || c.op == Op::kSrai;
     const uint32_t b = b_is_imm ? imm : (c.flags & vm::kHasRs2) ? c.rs2.value : 0;
     const bool is_signed = c.op == Op::kSlt || c.op == Op::kSlti || c.op == Op::kBlt || c.op == Op::kBge;
     uint32_t lt = 0;
@@ -136,6 +140,12 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
         break;
       case Op::kLui: result = imm; break;
       case Op::kMul: result = a * b; break;
+      case Op::kSll:
+      case Op::kSlli: result = a << (b & 31); break;
+      case Op::kSrl:
+      case Op::kSrli: result = a >> (b & 31); break;
+      case Op::kSra:
+      case Op::kSrai: result = uint32_t(int32_t(a) >> (b & 31)); break;
       case Op::kAnd:
       case Op::kAndi: result = a & b; break;
       case Op::kOr:
@@ -187,10 +197,26 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
     r[CpuAir::kLt] = Fp::from_u32(lt);
     const vm::Family family = vm::traits(c.op).family;
     const bool bitwise = family == vm::Family::kAlu && c.op != Op::kAdd && c.op != Op::kSub && c.op != Op::kAddi;
-    if (c.op == Op::kMul) {
+    const bool arith = c.op == Op::kSra || c.op == Op::kSrai;
+    const bool right = c.op == Op::kSrl || c.op == Op::kSrli || arith;
+    if (c.op == Op::kSll || c.op == Op::kSlli || right) {
+      const uint32_t sh = b & 31;
+      for (uint32_t bit = 0; bit < 5; ++bit) r[CpuAir::kSh0 + bit] = Fp::from_u32((sh >> bit) & 1);
+      r[CpuAir::kPow] = Fp::from_u32(1u << (sh & 7));
+      r[CpuAir::kKb0] = Fp::zero();
+      r[CpuAir::kKb0 + (sh >> 3)] = Fp::one();
+      if (c.op == Op::kSll || c.op == Op::kSrl || c.op == Op::kSra) {
+        r[CpuAir::kShQ] = Fp::from_u32((b & 0xffff) >> 5);
+        ranges.add((b & 0xffff) >> 5);
+        ranges.add(b & 0xffe0);
+      }
+    }
+    if (c.op == Op::kMul || c.op == Op::kSll || c.op == Op::kSlli) {
+      // The multiplier: rs2 for MUL, 2^sh for the shifts.
+      const uint32_t multiplier = c.op == Op::kMul ? b : 1u << (b & 31);
       uint32_t carry = 0;
       for (uint32_t k = 0; k < 4; ++k) {
-        const uint32_t ak = (a >> (8 * k)) & 0xff, bk = (b >> (8 * k)) & 0xff;
+        const uint32_t ak = (a >> (8 * k)) & 0xff, bk = (multiplier >> (8 * k)) & 0xff;
         r[CpuAir::kA0 + k] = Fp::from_u32(ak);
         r[CpuAir::kB0 + k] = Fp::from_u32(bk);
         r[CpuAir::kC0 + k] = Fp::from_u32((result >> (8 * k)) & 0xff);
@@ -198,10 +224,37 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
         byte_ops.add(ByteOp::kAnd, ak, bk);
         byte_ops.add(ByteOp::kXor, (result >> (8 * k)) & 0xff, 0);
         uint32_t column = carry;
-        for (uint32_t i = 0; i <= k; ++i) column += ((a >> (8 * i)) & 0xff) * ((b >> (8 * (k - i))) & 0xff);
+        for (uint32_t i = 0; i <= k; ++i) column += ((a >> (8 * i)) & 0xff) * ((multiplier >> (8 * (k - i))) & 0xff);
         carry = column >> 8;
         r[CpuAir::kK0 + k] = Fp::from_u32(carry);
         ranges.add(carry);
+      }
+    }
+    if (right) {  // c' * 2^sh = u = a' & ~(2^sh - 1), a' = a or ~a (negative SRA), c' = a' >> sh
+      const uint32_t flip = (arith && (a >> 31)) ? 0xffffffffu : 0;
+      const uint32_t sh = b & 31, multiplier = 1u << sh, u = (a ^ flip) & ~(multiplier - 1);
+      const uint32_t shifted = (a ^ flip) >> sh;
+      if (arith) {
+        r[CpuAir::kSignA] = Fp::from_u32(a >> 31);
+        r[CpuAir::kRestA] = Fp::from_u32((a >> 16) & 0x7fff);
+        ranges.add((a >> 16) & 0x7fff);
+        ranges.add(((a >> 16) & 0x7fff) * 2);
+      }
+      uint32_t carry = 0;
+      for (uint32_t k = 0; k < 4; ++k) {
+        const uint32_t ak = (a >> (8 * k)) & 0xff, ck = (shifted >> (8 * k)) & 0xff;
+        const uint32_t not_mask = (~(multiplier - 1) >> (8 * k)) & 0xff;
+        r[CpuAir::kA0 + k] = Fp::from_u32(ak);
+        r[CpuAir::kB0 + k] = Fp::from_u32((multiplier >> (8 * k)) & 0xff);
+        r[CpuAir::kC0 + k] = Fp::from_u32(ck);
+        r[CpuAir::kU0 + k] = Fp::from_u32((u >> (8 * k)) & 0xff);
+        byte_ops.add(ByteOp::kAnd, ak ^ (flip & 0xff), not_mask);
+        byte_ops.add(ByteOp::kXor, ck, 0);
+        uint32_t column = carry;
+        for (uint32_t i = 0; i <= k; ++i) column += ((shifted >> (8 * i)) & 0xff) * ((multiplier >> (8 * (k - i))) & 0xff);
+        carry = column >> 8;
+        r[CpuAir::kK0 + k] = Fp::from_u32(carry);
+        if (k < 3) ranges.add(carry);
       }
     }
     if (bitwise) {

@@ -274,29 +274,19 @@ bool Machine::ecall() {
 template <bool kTrace>
 void Machine::run() {
   const uint64_t max_cycles = options_.max_cycles;
-  // The current code range in locals: stores into guest memory (through uint8_t pointers) could
-  // alias the members, so the compiler would reload them every instruction.
-  uint32_t base = range_->base;
-  size_t size = range_->decoded.size();
-  const Decoded* decoded = range_->decoded.data();
-  const uint32_t* words = range_->words.data();
   while (!halted_) {
     if (cycles_ >= max_cycles) {
       insn_ = 0;
       fail("cycle limit of " + std::to_string(max_cycles) + " reached without HALT");
     }
-    uint32_t index = (pc_ - base) >> 2;  // pc is 4-aligned: every jump checks its target
-    if (index >= size) [[unlikely]] {
+    uint32_t index = (pc_ - range_->base) >> 2;  // pc is 4-aligned: every jump checks its target
+    if (index >= range_->decoded.size()) [[unlikely]] {
       insn_ = 0;
       if (!select_range(pc_)) fail("pc is outside executable memory");
-      base = range_->base;
-      size = range_->decoded.size();
-      decoded = range_->decoded.data();
-      words = range_->words.data();
-      index = (pc_ - base) >> 2;
+      index = (pc_ - range_->base) >> 2;
     }
-    const Decoded d = decoded[index];
-    insn_ = words[index];
+    const Decoded d = range_->decoded[index];
+    insn_ = range_->words[index];
     if constexpr (kTrace) cycle_ = &tracer->begin_cycle(pc_, insn_, d.op);
     uint32_t next = pc_ + 4;
     const uint32_t imm = uint32_t(d.imm);

@@ -40,13 +40,13 @@ describe('real blocks', () => {
   it('hoodi 1151683 (Prague): the missing trie path is a witness failure, never an absent account', () => {
     const b = load('hoodi-1151683_go-ethereum-keeper');
     const r = validateBlock(b.block, b.witness, b.chain);
-    // The shared README documents that geth's witness lacks the path to the blob tx recipient.
-    if (!r.success) {
-      expect(r.witnessIncomplete).toBe(true);
-      expect(r.publicValues[96]).toBe(0);
-    } else {
-      expect(r.computedStateRoot).toBe(b.expected.stateRoot);
-    }
+    // The shared README documents that geth's witness lacks the path to the blob tx recipient:
+    // the validator must stop there instead of treating the account as absent.
+    expect(r.success).toBe(false);
+    expect(r.witnessIncomplete).toBe(true);
+    expect(r.reason).toMatch(/witness incomplete/);
+    expect(r.blockHash).toBe(b.expected.hash);
+    expect(r.publicValues[96]).toBe(0);
   });
 
   it('rejects a tampered block (state root changed) and a witness without state', () => {
@@ -56,6 +56,9 @@ describe('real blocks', () => {
     expect(tampered).not.toBe(b.block);
     const r = validateBlock(tampered, b.witness, b.chain);
     expect(r.success).toBe(false);
+    expect(r.witnessIncomplete).toBe(false);
+    expect(r.reason).toMatch(/state root mismatch/);
+    expect(r.computedStateRoot).toBe(b.expected.stateRoot);
     const w = JSON.parse(b.witness) as { state: string[] };
     w.state = w.state.slice(0, Math.floor(w.state.length / 2));
     const r2 = validateBlock(b.block, JSON.stringify(w), b.chain);

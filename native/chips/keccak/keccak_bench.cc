@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 #include "chips/keccak/keccak_air.h"
 #include "chips/keccak/keccak_partners.h"
 #include "common/parallel.h"

@@ -1,6 +1,7 @@
 // Bus partners of the keccak chip for tests and benchmarks (keccak_partners.h).
 #include "chips/keccak/keccak_partners.h"
 
+#include <algorithm>
 #include <bit>
 #include "chips/keccak/keccak_buses.h"
 #include "chips/keccak/keccak_layout.h"

@@ -2,7 +2,9 @@
 // and by a STARK round trip (with the bus partners and Range16 on the other side), and forged traces
 // (theta, chi, iota, pi, padding, outputs, pointer and timestamp) refused by the checker and, with
 // the prover's witness check switched off, by the verifier.
+#include <algorithm>
 #include <random>
+#include <utility>
 #include "air/checker.h"
 #include "chips/keccak/keccak_air.h"
 #include "chips/keccak/keccak_partners.h"
@@ -10,7 +12,11 @@
 #include "oneproof/syscalls.h"
 #include "stark/prover.h"
 #include "stark/verifier.h"
+#include "vm/elf.h"
 #include "vm/keccak.h"
+#include "vm/machine.h"
+#include "vm/testing/elf_writer.h"
+#include "vm/testing/rv32_asm.h"
 
 using namespace oneproof;
 using namespace oneproof::chips;
@@ -326,6 +332,10 @@ OP_TEST(pointer_into_the_registers_or_unaligned_is_refused) {
     w[kCall].main = p.calls;
     w[kMemory].main = p.memory;
     CHECK(f.refused(w, "bus 100"));
+    // With an in-range gap instead, the gap no longer matches the word index.
+    set_on_permutation(w[kKeccak].main, 0, Cols::kGapLo, Fp::zero());
+    set_on_permutation(w[kKeccak].main, 0, Cols::kGapHi, Fp::zero());
+    CHECK(f.refused(w, "state above the registers"));
   }
   {
     Fixture f(1);  // unaligned: ptr_lo = 4q + 1 means q = (ptr_lo) / 4 in the field
@@ -378,4 +388,35 @@ OP_TEST(events_from_a_segment_record) {
   bool threw = false;
   try { keccak_events(seg); } catch (const std::invalid_argument&) { threw = true; }
   CHECK(threw);
+}
+
+OP_TEST(emulator_keccak_calls_become_a_checked_trace) {
+  // A guest that permutes a zeroed state in its data area twice, run by the tracing emulator.
+  vm::testing::Assembler a;
+  for (int i = 0; i < 2; ++i) {
+    a.li(vm::testing::reg::a0, vm::testing::kDataBase + 0x100);
+    a.syscall(OP_SYS_KECCAK_PERMUTE);
+  }
+  a.li(vm::testing::reg::a0, 0);
+  a.halt();
+  const vm::TracedExecution run = vm::execute_traced(vm::load_elf(vm::testing::simple_elf(a.words)), {});
+  REQUIRE(run.segments.size() == 1);
+  const std::vector<KeccakEvent> events = keccak_events(run.segments[0]);
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].input == State{});
+  CHECK(events[0].output == keccak_permute(State{}));
+  CHECK(events[1].input == events[0].output);
+  CHECK_EQ(events[0].ptr, vm::testing::kDataBase + 0x100);
+  CHECK_EQ(events[1].ts, vm::cycle_timestamp(run.segments[0].syscalls[1].cycle) + vm::kSlotMem);
+
+  RangeCounts counts;
+  const field::Matrix trace = keccak_trace(events, counts);
+  PartnerTraces p = partner_traces(events);
+  const air::CompiledAir chip = air::compile(KeccakAir{}), call = air::compile(KeccakCallPartnerAir{}),
+                         mem = air::compile(KeccakMemoryPartnerAir{}), range = air::compile(Range16Air{});
+  CHECK(!air::check_constraints(chip, trace, nullptr, {}));
+  const field::Matrix range_pre = Range16Air{}.preprocessed_trace(), range_main = counts.trace();
+  const std::vector<air::TableTrace> tables = {
+      {&chip, &trace, nullptr, {}}, {&call, &p.calls, nullptr, {}}, {&mem, &p.memory, nullptr, {}}, {&range, &range_main, &range_pre, {}}};
+  CHECK(!air::check_buses(tables));
 }

@@ -1,6 +1,7 @@
 // keccak-f[1600] chip trace generation (keccak_trace.h).
 #include "chips/keccak/keccak_trace.h"
 
+#include <algorithm>
 #include <bit>
 #include <stdexcept>
 #include <string>
@@ -132,12 +133,15 @@ std::vector<KeccakEvent> keccak_events(const vm::SegmentRecord& segment) {
   for (const vm::SyscallEvent& s : segment.syscalls) {
     if (s.number != OP_SYS_KECCAK_PERMUTE) continue;
     const std::string where = "keccak syscall at cycle " + std::to_string(s.cycle) + ": ";
-    if (s.accesses.size() != kWords) throw std::invalid_argument(where + "expected 50 word accesses");
+    std::vector<vm::Access> words;  // register reads (addresses < 32), if recorded, are the CPU's
+    for (const vm::Access& a : s.accesses)
+      if (a.addr >= 32) words.push_back(a);
+    if (words.size() != kWords) throw std::invalid_argument(where + "expected 50 word accesses");
     KeccakEvent e;
-    e.ptr = s.accesses[0].addr;
-    e.ts = s.accesses[0].ts;
+    e.ptr = words[0].addr;
+    e.ts = words[0].ts;
     for (size_t w = 0; w < kWords; ++w) {
-      const vm::Access& a = s.accesses[w];
+      const vm::Access& a = words[w];
       if (a.addr != e.ptr + 4 * w || a.ts != e.ts || !a.is_write)
         throw std::invalid_argument(where + "word accesses are not 50 consecutive writes at one timestamp");
       e.input[w / 2] |= uint64_t(a.prev_value) << (32 * (w % 2));

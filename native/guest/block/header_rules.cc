@@ -27,11 +27,16 @@ uint256 expected_base_fee(const Header& parent) {
 }
 
 uint256 fake_exponential(const uint256& factor, const uint256& numerator, const uint256& denominator) {
+  // The EIP-4844 Taylor series. Terms that would not fit in 256 bits mean a fee no transaction can
+  // pay: saturate instead of wrapping, which also bounds the loop on adversarial excess values.
+  if (denominator.is_zero()) return uint256::max();
   uint256 output;
-  uint256 accum = factor * denominator;
+  uint256 accum = mul_saturating(factor, denominator);
   for (uint64_t i = 1; !accum.is_zero(); ++i) {
-    output += accum;
-    accum = accum * numerator / (denominator * uint256(i));
+    output = add_saturating(output, accum);
+    uint256 scaled = mul_saturating(accum, numerator);
+    if (output == uint256::max() || scaled == uint256::max()) return uint256::max();
+    accum = scaled / mul_saturating(denominator, uint256(i));
   }
   return output / denominator;
 }
@@ -48,7 +53,8 @@ uint64_t expected_excess_blob_gas(const Header& parent, const BlobParams& params
   if (rev >= evm::Revision::Osaka) {
     // EIP-7918: when execution gas dominates, the excess only grows (by the target-to-max share).
     uint256 parent_fee = parent.base_fee ? *parent.base_fee : uint256();
-    if (uint256(kBlobBaseCost) * parent_fee > uint256(kGasPerBlob) * blob_base_fee(parent_excess, params))
+    if (mul_saturating(uint256(kBlobBaseCost), parent_fee) >
+        mul_saturating(uint256(kGasPerBlob), blob_base_fee(parent_excess, params)))
       return parent_excess + parent_used * (params.max - params.target) / params.max;
   }
   return parent_excess + parent_used - target_gas;

@@ -97,7 +97,9 @@ bool process_transaction(BlockContext& ctx, tx::Transaction& t, size_t index) {
   Address delegate;
   if (!sender_code.empty() && !(rev >= Revision::Prague && evm::delegation_target(sender_code, delegate)))
     return fail(ctx, where + "sender has code (EIP-3607)");
-  uint256 max_cost = uint256(t.gas_limit) * t.max_fee_per_gas + t.value + uint256(blob_gas) * t.max_fee_per_blob_gas;
+  // Saturating: fee caps are attacker-chosen 256-bit values and must not wrap below the balance.
+  uint256 max_cost = add_saturating(add_saturating(mul_saturating(uint256(t.gas_limit), t.max_fee_per_gas), t.value),
+                                    mul_saturating(uint256(blob_gas), t.max_fee_per_blob_gas));
   if (st.balance(sender) < max_cost) return fail(ctx, where + "insufficient funds");
 
   uint256 priority = t.max_fee_per_gas - base_fee;

@@ -237,6 +237,20 @@ inline uint256 operator*(const uint256& a, const uint256& b) {
 }
 inline uint256& operator*=(uint256& a, const uint256& b) { return a = a * b; }
 
+// Saturating forms for consensus arithmetic whose true value may exceed 256 bits (transaction
+// cost bounds, blob fees): the result is min(true value, 2^256 - 1).
+inline uint256 add_saturating(const uint256& a, const uint256& b) {
+  bool carry;
+  uint256 r = add_carry(a, b, &carry);
+  return carry ? uint256::max() : r;
+}
+inline uint256 mul_saturating(const uint256& a, const uint256& b) {
+  uint64_t p[8];
+  mul_full(a, b, p);
+  if (p[4] | p[5] | p[6] | p[7]) return uint256::max();
+  return uint256(p[0], p[1], p[2], p[3]);
+}
+
 // ---- division ---------------------------------------------------------------------------------
 namespace u256_detail {
 // Knuth algorithm D on 32-bit digits (little-endian). u has m digits, v has n digits with

@@ -122,3 +122,19 @@ OP_TEST(blob_gas_formulas) {
   CHECK_EQ(expected_excess_blob_gas(p, osaka, Revision::Osaka), 10 * kGasPerBlob + 9 * kGasPerBlob * 3 / 9);
   CHECK_EQ(expected_excess_blob_gas(p, osaka, Revision::Prague), 10 * kGasPerBlob + 9 * kGasPerBlob - 6 * kGasPerBlob);
 }
+
+OP_TEST(blob_fee_saturates_instead_of_wrapping_or_hanging) {
+  // An adversarial parent with an enormous excess blob gas: the fee saturates (no transaction can
+  // pay it) and the computation ends quickly.
+  BlobParams cancun{3, 6, 3338477};
+  CHECK_EQ(blob_base_fee(UINT64_MAX, cancun), uint256::max());
+  CHECK_EQ(blob_base_fee(UINT64_MAX / 2, BlobParams{3, 6, 1}), uint256::max());
+  CHECK(blob_base_fee(400000000, cancun) > uint256(1000000));  // large but finite
+  CHECK_EQ(fake_exponential(uint256(1), uint256(5), uint256()), uint256::max());  // no division by zero
+  Header p = parent_header();
+  p.excess_blob_gas = UINT64_MAX - 10 * kGasPerBlob;
+  p.blob_gas_used = 0;
+  BlobParams osaka{6, 9, 5007716};
+  // Must terminate; with a saturated blob fee the EIP-7918 branch is not taken.
+  CHECK_EQ(expected_excess_blob_gas(p, osaka, Revision::Osaka), p.excess_blob_gas.value() - 6 * kGasPerBlob);
+}

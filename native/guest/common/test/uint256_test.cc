@@ -119,3 +119,12 @@ OP_TEST(evm_vectors) {
   CHECK(!uint256::from_hex("0xzz", 4, bad));
   CHECK(!uint256::from_hex("0x1ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", 67, bad));
 }
+
+OP_TEST(saturating_arithmetic) {
+  uint256 max = uint256::max();
+  CHECK(g::add_saturating(max, uint256(1)) == max);
+  CHECK(g::add_saturating(uint256(2), uint256(3)) == uint256(5));
+  CHECK(g::mul_saturating(uint256(1) << 128, uint256(1) << 128) == max);
+  CHECK(g::mul_saturating(uint256(1) << 127, uint256(1) << 128) == (uint256(1) << 255));
+  CHECK(g::mul_saturating(max, uint256()) == uint256());
+}

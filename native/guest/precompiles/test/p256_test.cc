@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <string>
 
 #include "common/test.h"
@@ -55,4 +56,29 @@ OP_TEST(p256_rejects_tampering) {
   Bytes mixed = hex(kVectors[0]), other = hex(kVectors[1]);
   for (size_t i = 96; i < 160; ++i) mixed[i] = other[i];
   CHECK(!verify(mixed));
+}
+
+// execution-spec-tests' P256VERIFY vectors (edge-case hashes such as 0, n, p, and the Wycheproof-
+// derived valid signatures): each must verify, and each must stop verifying when s is changed.
+OP_TEST(p256_eest_vectors) {
+  FILE* f = std::fopen(OP_PRECOMPILES_TEST_DATA_DIR "/eest-p256verify.txt", "r");
+  REQUIRE(f != nullptr);
+  static char line[4096];
+  int checked = 0;
+  while (std::fgets(line, sizeof line, f)) {
+    if (line[0] == '#' || line[0] == '\n') continue;
+    int valid = 0;
+    char name[128], data[1024];
+    if (std::sscanf(line, "%d %127s %1023s", &valid, name, data) != 3) continue;
+    Bytes in = std::string(data) == "-" ? Bytes{} : hex(data);
+    CHECK_EQ(verify(in), valid == 1);
+    if (valid == 1) {
+      Bytes bad = in;
+      bad[95] ^= 0x10;
+      CHECK(!verify(bad));
+    }
+    ++checked;
+  }
+  std::fclose(f);
+  CHECK(checked >= 15);
 }
