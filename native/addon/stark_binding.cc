@@ -4,13 +4,15 @@
 //   starkSecurityBits(params, logMaxLdeHeight) -> { conjectured, provable }
 //   starkPresets() -> { default: params, provable: params, test: params }
 // params: { logBlowup, numQueries, powBits, logFinalPolyLen, maxLogArity? } (all integers). starkVerify verifies
-// keys whose tables have AIRs known to the addon (the example tables); malformed bytes give
+// keys whose tables have AIRs known to stark/air_registry.h (the example tables and any module
+// that registered a factory); malformed bytes give
 // { ok: false, error } and bad argument types a TypeError.
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "addon/registry.h"
+#include "stark/air_registry.h"
 #include "stark/examples.h"
 #include "stark/serialize.h"
 #include "stark/verifier.h"
@@ -132,7 +134,7 @@ Napi::Value Verify(const Napi::CallbackInfo& info) {
   }
   std::vector<air::CompiledAir> airs;
   try {
-    airs = stark::example_airs_for(vk);
+    airs = stark::airs_for(vk);
   } catch (const std::invalid_argument& e) {
     return refuse(e.what());
   }

@@ -76,13 +76,16 @@ void CpuAir::eval(air::AirBuilder& b) const {
   const Expr is_srl = col(kIsSrl), is_srli = col(kIsSrli), is_logical = is_srl + is_srli;
   const Expr is_sra = col(kIsSra), is_srai = col(kIsSrai), is_arith = is_sra + is_srai;
   const Expr is_right = is_logical + is_arith;
-  const Expr sign_a = col(kSignA);  // signed compares and SRA: a's sign bit
+  const Expr sign_a = col(kSignA), sign_b = col(kSignB);  // signed compares, SRA, MULH*: sign bits
+  const Expr is_mulh = col(kIsMulh), is_mulhsu = col(kIsMulhsu), is_mulhu = col(kIsMulhu);
+  const Expr is_mul_high = is_mulh + is_mulhsu + is_mulhu;
+  const Expr is_divu = col(kIsDivu), is_remu = col(kIsRemu), is_div = is_divu + is_remu;
   const Expr is_shift = is_sll + is_slli + is_right;  // all shifts decode sh and build 2^sh
   const Expr is_product = is_mul + is_sll + is_slli;  // SLL(I) is a MUL by 2^sh
-  const Expr reads_rs1 = is_product + is_right + is_add + is_sub + is_addi + is_branch + is_set_less + is_bitwise + is_jalr + is_mem + is_halt;
-  const Expr reads_rs2 = is_mul + is_sll + is_srl + is_sra + is_add + is_sub + is_branch + is_slt + is_sltu + (is_bitwise - is_bitwise_imm) + is_store + is_halt;
+  const Expr reads_rs1 = is_div + is_mul_high + is_product + is_right + is_add + is_sub + is_addi + is_branch + is_set_less + is_bitwise + is_jalr + is_mem + is_halt;
+  const Expr reads_rs2 = is_div + is_mul_high + is_mul + is_sll + is_srl + is_sra + is_add + is_sub + is_branch + is_slt + is_sltu + (is_bitwise - is_bitwise_imm) + is_store + is_halt;
   const Expr writes_rd =
-      is_product + is_right + is_add + is_sub + is_addi + is_lui + is_jal + is_set_less + is_bitwise + is_auipc + is_jalr + is_load;
+      is_div + is_mul_high + is_product + is_right + is_add + is_sub + is_addi + is_lui + is_jal + is_set_less + is_bitwise + is_auipc + is_jalr + is_load;
   b.send(BUS_ACCESS, {col(kRs1), ts, a_lo, a_hi, b.constant(0u)}, reads_rs1, "read rs1");
   b.send(BUS_ACCESS, {col(kRs2), ts + 1, b_lo, b_hi, b.constant(0u)}, reads_rs2, "read rs2");
   b.send(BUS_ACCESS, {rd, ts + 3, c_lo, c_hi, b.constant(1u)}, writes_rd * rd_nonzero, "write rd");
@@ -103,13 +106,16 @@ void CpuAir::eval(air::AirBuilder& b) const {
   const Column and_aux[4] = {kT0, kT1, kT2, kT3};
   for (int v = 0; v < 3; ++v) {
     // SLL(I)'s b bytes are those of 2^sh, not of rs2; SRA's c bytes are those of SRL(~a) (below).
-    const Expr scope = v == 0 ? is_bitwise + is_product + is_right : v == 1 ? is_bitwise + is_mul : is_bitwise + is_product + is_logical;
+    const Expr scope = v == 0   ? is_bitwise + is_product + is_right + is_mul_high + is_div
+                       : v == 1 ? is_bitwise + is_mul + is_mul_high + is_div
+                                : is_bitwise + is_product + is_logical;
     b.when(scope).assert_eq(limbs[v][0], col(bytes_of[v][0]) + col(bytes_of[v][1]) * 256, "bytes of lo limb");
     b.when(scope).assert_eq(limbs[v][1], col(bytes_of[v][2]) + col(bytes_of[v][3]) * 256, "bytes of hi limb");
   }
   for (int i = 0; i < 4; ++i) {
-    const Expr result = is_bitwise * col(bytes_of[2][i]) + is_product * col(and_aux[i]);
-    b.send(BUS_BYTE_OP, {byte_op, col(bytes_of[0][i]), col(bytes_of[1][i]), result}, is_bitwise + is_product, "byte op");
+    const Expr result = is_bitwise * col(bytes_of[2][i]) + (is_product + is_mul_high + is_div) * col(and_aux[i]);
+    b.send(BUS_BYTE_OP, {byte_op, col(bytes_of[0][i]), col(bytes_of[1][i]), result}, is_bitwise + is_product + is_mul_high + is_div,
+           "byte op");
     b.send(BUS_BYTE_OP, {b.constant(uint32_t(ByteOp::kXor)), col(bytes_of[2][i]), b.constant(0u), col(bytes_of[2][i])},
            is_product + is_right, "product result byte");
   }
@@ -120,6 +126,64 @@ void CpuAir::eval(air::AirBuilder& b) const {
     for (int i = 0; i <= k; ++i) column = column + col(bytes_of[0][i]) * col(bytes_of[1][k - i]);
     b.when(is_product).assert_eq(col(bytes_of[2][k]) + col(carries[k]) * 256, column, "mul column");
     b.send(BUS_RANGE16, {col(carries[k])}, is_product, "mul carry");
+  }
+  // MULH / MULHSU / MULHU: the full 64-bit unsigned product over bytes (low bytes u, high bytes h,
+  // final carry 0), then c = h - sign_a * b - sign_b * a (mod 2^32), the signed corrections of
+  // (a - sign_a 2^32)(b - sign_b 2^32); signs are forced to 0 where an operand is unsigned.
+  {
+    const Column low[4] = {kU0, kU1, kU2, kU3}, high[4] = {kH0, kH1, kH2, kH3};
+    const Column carry_cols[7] = {kK0, kK1, kK2, kK3, kK4, kK5, kK6};
+    for (int k = 0; k < 8; ++k) {
+      Expr column = k > 0 ? col(carry_cols[k - 1]) : b.constant(0u);
+      for (int i = std::max(0, k - 3); i <= std::min(k, 3); ++i) column = column + col(bytes_of[0][i]) * col(bytes_of[1][k - i]);
+      const Expr byte = col(k < 4 ? low[k] : high[k - 4]);
+      const Expr out = k < 7 ? byte + col(carry_cols[k]) * 256 : byte;  // the product is < 2^64: no carry out
+      b.when(is_mul_high).assert_eq(out, column, "mulh column");
+      if (k < 7) b.send(BUS_RANGE16, {col(carry_cols[k])}, is_mul_high, "mulh carry");
+      b.send(BUS_BYTE_OP, {b.constant(uint32_t(ByteOp::kXor)), byte, b.constant(0u), byte}, is_mul_high + is_div,
+             "mulh product / div quotient and remainder byte");
+    }
+    b.assert_zero(is_mulhu * sign_a, "mulhu: a unsigned");
+    b.assert_zero((is_mulhu + is_mulhsu) * sign_b, "mulhu/mulhsu: b unsigned");
+    const Expr h_lo = col(kH0) + col(kH1) * 256, h_hi = col(kH2) + col(kH3) * 256;
+    const Expr beta0 = col(kBeta0), beta1 = col(kBeta1);
+    b.assert_zero(beta0 * (beta0 - 1) * (beta0 - 2), "beta0 in 0..2");
+    b.assert_zero(beta1 * (beta1 - 1) * (beta1 - 2), "beta1 in 0..2");
+    b.when(is_mul_high).assert_eq(c_lo + sign_a * b_lo + sign_b * a_lo, h_lo + beta0 * 65536, "mulh lo");
+    b.when(is_mul_high).assert_eq(c_hi + sign_a * b_hi + sign_b * a_hi + beta0, h_hi + beta1 * 65536, "mulh hi");
+  }
+  // DIVU / REMU: quotient q (bytes kH*) and remainder r (bytes kU*) with q * b + r = a exactly
+  // (byte columns with carries, no overflow) and r < b when b != 0; b = 0 gives q = 2^32 - 1, r = a.
+  {
+    const Column q[4] = {kH0, kH1, kH2, kH3}, r[4] = {kU0, kU1, kU2, kU3};
+    const Column carry_cols[3] = {kK0, kK1, kK2};
+    for (int k = 0; k < 7; ++k) {
+      Expr column = k > 0 && k < 4 ? col(carry_cols[k - 1]) : b.constant(0u);
+      for (int i = std::max(0, k - 3); i <= std::min(k, 3); ++i) column = column + col(q[i]) * col(bytes_of[1][k - i]);
+      if (k < 4) {
+        const Expr out = col(bytes_of[0][k]) + (k < 3 ? col(carry_cols[k]) * 256 : b.constant(0u));
+        b.when(is_div).assert_eq(out, column + col(r[k]), "div column");
+      } else {
+        b.when(is_div).assert_zero(column, "div: q * b < 2^32");
+      }
+    }
+    for (const Column& k : carry_cols) b.send(BUS_RANGE16, {col(k)}, is_div, "div carry");
+    const Expr b_nonzero = col(kBNonzero);
+    b.assert_bool(b_nonzero, "b_nonzero is boolean");
+    b.when(b_nonzero).assert_eq(b_lo * col(kInvLo) + b_hi * col(kInvHi), 1u, "b != 0");
+    b.when(is_div).when(1 - b_nonzero).assert_zero(b_lo, "b = 0 (lo)");
+    b.when(is_div).when(1 - b_nonzero).assert_zero(b_hi, "b = 0 (hi)");
+    b.assert_zero(b_nonzero * (1 - is_div), "b_nonzero only for division");
+    for (const Column& qk : q) b.when(is_div).when(1 - b_nonzero).assert_eq(col(qk), 255u, "x / 0 = 2^32 - 1");
+    // r < b: r - b borrows.
+    const Expr r_lo = col(r[0]) + col(r[1]) * 256, r_hi = col(r[2]) + col(r[3]) * 256;
+    b.when(b_nonzero).assert_eq(d_lo + b_lo, r_lo + carry0 * 65536, "r - b lo");
+    b.when(b_nonzero).assert_eq(d_hi + b_hi + carry0, r_hi + carry1 * 65536, "r - b hi");
+    b.when(b_nonzero).assert_eq(carry1, 1u, "r < b");
+    b.when(is_divu).assert_eq(c_lo, col(q[0]) + col(q[1]) * 256, "divu lo");
+    b.when(is_divu).assert_eq(c_hi, col(q[2]) + col(q[3]) * 256, "divu hi");
+    b.when(is_remu).assert_eq(c_lo, r_lo, "remu lo");
+    b.when(is_remu).assert_eq(c_hi, r_hi, "remu hi");
   }
   // SLL / SLLI: c = a * 2^sh mod 2^32 with sh = 8 byte_shift + bit_shift from five bits; the b
   // bytes are 2^sh's: pow = 2^bit_shift in the byte the one-hot kb selects.
@@ -169,18 +233,19 @@ void CpuAir::eval(air::AirBuilder& b) const {
   b.when(is_sub).assert_eq(c_hi + b_hi + carry0, a_hi + carry1 * 65536, "sub hi");
   b.when(is_compare).assert_eq(d_lo + b_lo, a_lo + carry0 * 65536, "compare lo");
   b.when(is_compare).assert_eq(d_hi + b_hi + carry0, a_hi + carry1 * 65536, "compare hi");
-  b.send(BUS_RANGE16, {d_lo}, is_compare, "difference lo");
-  b.send(BUS_RANGE16, {d_hi}, is_compare + is_jalr + is_mem, "difference / target / address hi");
+  b.send(BUS_RANGE16, {d_lo}, is_compare + is_div, "difference lo");
+  b.send(BUS_RANGE16, {d_hi}, is_compare + is_jalr + is_mem + is_div, "difference / target / address hi");
   // lt = [a < b]: the borrow for unsigned compares; for signed ones the borrow xor both signs.
-  const Expr sign_b = col(kSignB), sign_xor = col(kSignXor);
+  const Expr sign_xor = col(kSignXor);
   b.assert_bool(sign_a, "sign_a is boolean");
   b.assert_bool(sign_b, "sign_b is boolean");
-  b.when(is_signed + is_arith).assert_eq(a_hi, sign_a * 32768 + col(kRestA), "a = sign, rest");
-  b.when(is_signed).assert_eq(b_hi, sign_b * 32768 + col(kRestB), "b = sign, rest");
-  b.send(BUS_RANGE16, {col(kRestA)}, is_signed + is_arith, "rest of hi limb");
-  b.send(BUS_RANGE16, {col(kRestA) * 2}, is_signed + is_arith, "rest < 2^15");
-  b.send(BUS_RANGE16, {col(kRestB)}, is_signed, "rest of hi limb");
-  b.send(BUS_RANGE16, {col(kRestB) * 2}, is_signed, "rest < 2^15");
+  const Expr a_signed = is_signed + is_arith + is_mulh + is_mulhsu, b_signed = is_signed + is_mulh;
+  b.when(a_signed).assert_eq(a_hi, sign_a * 32768 + col(kRestA), "a = sign, rest");
+  b.when(b_signed).assert_eq(b_hi, sign_b * 32768 + col(kRestB), "b = sign, rest");
+  b.send(BUS_RANGE16, {col(kRestA)}, a_signed, "rest of hi limb");
+  b.send(BUS_RANGE16, {col(kRestA) * 2}, a_signed, "rest < 2^15");
+  b.send(BUS_RANGE16, {col(kRestB)}, b_signed, "rest of hi limb");
+  b.send(BUS_RANGE16, {col(kRestB) * 2}, b_signed, "rest < 2^15");
   b.when(is_signed).assert_eq(sign_xor, sign_a + sign_b - sign_a * sign_b * 2, "sign xor");
   b.when(is_signed).assert_eq(lt, carry1 + sign_xor - carry1 * sign_xor * 2, "signed lt");
   b.when(is_bltu + is_bgeu + is_sltu + is_sltiu).assert_eq(lt, carry1, "unsigned lt");
@@ -274,7 +339,8 @@ void CpuAir::eval(air::AirBuilder& b) const {
   b.when(is_bgeu + is_bge).assert_eq(taken, 1 - lt, "bge(u) taken = [a >= b]");
   b.when(is_branch).assert_eq(next_pc, pc + 4 + taken * (col(kImm) - 4), "branch target");
   // Straight-line instructions continue at pc + 4.
-  b.when(is_add + is_sub + is_addi + is_lui + is_set_less + is_bitwise + is_auipc + is_mem + is_product + is_right)
+  b.when(is_add + is_sub + is_addi + is_lui + is_set_less + is_bitwise + is_auipc + is_mem + is_product + is_right +
+         is_mul_high + is_div + col(kIsFence))
       .assert_eq(next_pc, pc + 4, "next pc");
   // HALT: t0 (rs1) is the HALT call 0, a0 (rs2) is the public exit code, and the pc stays.
   b.when(is_halt).assert_zero(a_lo, "halt: t0 = 0 (lo)");

@@ -1,6 +1,7 @@
 // The CPU chip, first slice: one row per cycle for the instructions ADD, SUB, ADDI, SLT, SLTU, SLTI,
 // SLTIU, AND, OR, XOR, ANDI, ORI, XORI, LUI, AUIPC, JAL, JALR, BEQ, BNE, BLT, BGE, BLTU, BGEU, LB, LBU,
-// LH, LHU, LW, SB, SH, SW, MUL, SLL, SLLI, SRL, SRLI, SRA, SRAI and the HALT ecall (bitwise ops byte by byte through the ByteOps table;
+// LH, LHU, LW, SB, SH, SW, MUL, MULH, MULHSU, MULHU, DIVU, REMU, SLL, SLLI, SRL, SRLI, SRA, SRAI, FENCE
+// (a no-op) and the HALT ecall (bitwise ops byte by byte through the ByteOps table;
 // loads and stores naturally aligned at addresses >= 0x10000), with their semantics inline (32-bit values as
 // two 16-bit limbs; code and jump targets below 2^30).
 //   - pc / timestamp: row 0 has pc = public start_pc and ts = 4; each following real row has
@@ -26,7 +27,7 @@ class CpuAir : public air::Air {
     kIsAdd, kIsSub, kIsAddi, kIsLui, kIsJal, kIsBne, kIsHalt,
     kIsBeq, kIsBltu, kIsBgeu, kIsSltu, kIsAuipc, kIsJalr, kIsSlt, kIsSlti, kIsSltiu, kIsBlt, kIsBge,
     kIsAnd, kIsOr, kIsXor, kIsAndi, kIsOri, kIsXori, kIsLw, kIsSw,
-    kIsLb, kIsLbu, kIsLh, kIsLhu, kIsSb, kIsSh, kIsMul, kIsSll, kIsSlli, kIsSrl, kIsSrli, kIsSra, kIsSrai,
+    kIsLb, kIsLbu, kIsLh, kIsLhu, kIsSb, kIsSh, kIsMul, kIsSll, kIsSlli, kIsSrl, kIsSrli, kIsSra, kIsSrai, kIsFence, kIsMulh, kIsMulhsu, kIsMulhu, kIsDivu, kIsRemu,
     kALo, kAHi, kBLo, kBHi, kCLo, kCHi, kCarry0, kCarry1,
     kRdNonzero, kRdInv, kTaken, kInvLo, kInvHi,
     kNeq,        // BEQ/BNE: [a != b]
@@ -45,11 +46,17 @@ class CpuAir : public air::Air {
     kK0, kK1, kK2, kK3,    // MUL: column carries
     kSh0, kSh1, kSh2, kSh3, kSh4, kShQ,  // SLL(I): shift bits; SLL: b_lo = sh + 32 q
     kPow, kKb0, kKb1, kKb2, kKb3,        // 2^(sh mod 8) and the one-hot byte shift sh / 8 (1, 1 0 0 0 otherwise)
-    kU0, kU1, kU2, kU3,  // right shifts: bytes of a' (a, or ~a for a negative SRA) with its low sh bits cleared
+    kU0, kU1, kU2, kU3,  // right shifts: bytes of a' (a, or ~a for a negative SRA) with its low sh bits
+                         // cleared; MULH*: the low bytes of the unsigned 64-bit product
+    kH0, kH1, kH2, kH3,  // MULH*: the high bytes of the unsigned product
+    kK4, kK5, kK6,       // MULH*: carries of product columns 4..6
+    kBeta0, kBeta1,      // MULH*: borrows (0..2) of high - sign corrections
+    kBNonzero,           // DIVU/REMU: [b != 0] (kInvLo / kInvHi hold an inverse of a limb)
+                         // DIVU/REMU also use kH* for the quotient's bytes and kU* for the remainder's
     kWidth
   };
   enum Public : size_t { kStartPc, kExitLo, kExitHi, kNumPublics };
-  std::string name() const override { return "zkvm/cpu-v9"; }
+  std::string name() const override { return "zkvm/cpu-v12"; }
   size_t width() const override { return kWidth; }
   size_t num_public_values() const override { return kNumPublics; }
   void eval(air::AirBuilder& b) const override;

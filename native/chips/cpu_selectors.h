@@ -24,7 +24,9 @@ constexpr Selector kSelectors[] = {
     {CpuAir::kIsSb, vm::Op::kSb}, {CpuAir::kIsSh, vm::Op::kSh}, {CpuAir::kIsMul, vm::Op::kMul},
     {CpuAir::kIsSll, vm::Op::kSll}, {CpuAir::kIsSlli, vm::Op::kSlli},
     {CpuAir::kIsSrl, vm::Op::kSrl}, {CpuAir::kIsSrli, vm::Op::kSrli},
-    {CpuAir::kIsSra, vm::Op::kSra}, {CpuAir::kIsSrai, vm::Op::kSrai},
+    {CpuAir::kIsSra, vm::Op::kSra}, {CpuAir::kIsSrai, vm::Op::kSrai}, {CpuAir::kIsFence, vm::Op::kFence},
+    {CpuAir::kIsMulh, vm::Op::kMulh}, {CpuAir::kIsMulhsu, vm::Op::kMulhsu}, {CpuAir::kIsMulhu, vm::Op::kMulhu},
+    {CpuAir::kIsDivu, vm::Op::kDivu}, {CpuAir::kIsRemu, vm::Op::kRemu},
 };
 
 }  // namespace oneproof::chips::cpu_detail

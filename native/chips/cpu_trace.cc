@@ -56,6 +56,87 @@ void fill_sub_word(Fp* r, const vm::CycleRecord& c, uint32_t addr, uint32_t b, R
 }
 }  // namespace
 
+// MULH / MULHSU / MULHU: bytes of a, b and of the unsigned 64-bit product, carries, signs, borrows.
+void fill_mul_high(Fp* r, Op op, uint32_t a, uint32_t b, uint32_t result, RangeCounts& ranges, ByteOpCounts& byte_ops) {
+  const uint64_t product = uint64_t(a) * b;
+  uint32_t carry = 0;
+  for (uint32_t k = 0; k < 8; ++k) {
+    if (k < 4) {
+      const uint32_t ak = (a >> (8 * k)) & 0xff, bk = (b >> (8 * k)) & 0xff;
+      r[CpuAir::kA0 + k] = Fp::from_u32(ak);
+      r[CpuAir::kB0 + k] = Fp::from_u32(bk);
+      r[CpuAir::kT0 + k] = Fp::from_u32(ak & bk);
+      byte_ops.add(ByteOp::kAnd, ak, bk);
+    }
+    uint32_t column = carry;
+    for (uint32_t i = (k > 3 ? k - 3 : 0); i <= std::min<uint32_t>(k, 3); ++i)
+      column += ((a >> (8 * i)) & 0xff) * ((b >> (8 * (k - i))) & 0xff);
+    const uint32_t byte = uint32_t(product >> (8 * k)) & 0xff;
+    r[k < 4 ? CpuAir::kU0 + k : CpuAir::kH0 + (k - 4)] = Fp::from_u32(byte);
+    byte_ops.add(ByteOp::kXor, byte, 0);
+    carry = column >> 8;
+    if (k < 7) {
+      r[k < 4 ? CpuAir::kK0 + k : CpuAir::kK4 + (k - 4)] = Fp::from_u32(carry);
+      ranges.add(carry);
+    }
+  }
+  const uint32_t sa = (op != Op::kMulhu) ? a >> 31 : 0, sb = (op == Op::kMulh) ? b >> 31 : 0;
+  if (op != Op::kMulhu) {
+    r[CpuAir::kSignA] = Fp::from_u32(sa);
+    r[CpuAir::kRestA] = Fp::from_u32((a >> 16) & 0x7fff);
+    ranges.add((a >> 16) & 0x7fff);
+    ranges.add(((a >> 16) & 0x7fff) * 2);
+  }
+  if (op == Op::kMulh) {
+    r[CpuAir::kSignB] = Fp::from_u32(sb);
+    r[CpuAir::kRestB] = Fp::from_u32((b >> 16) & 0x7fff);
+    ranges.add((b >> 16) & 0x7fff);
+    ranges.add(((b >> 16) & 0x7fff) * 2);
+  }
+  const uint32_t h = uint32_t(product >> 32);
+  // c + sa b + sb a = h + beta 2^32, limb by limb.
+  const uint32_t lo_sum = (result & 0xffff) + sa * (b & 0xffff) + sb * (a & 0xffff);
+  const uint32_t beta0 = (lo_sum - (h & 0xffff)) >> 16;
+  const uint32_t hi_sum = (result >> 16) + sa * (b >> 16) + sb * (a >> 16) + beta0;
+  const uint32_t beta1 = (hi_sum - (h >> 16)) >> 16;
+  r[CpuAir::kBeta0] = Fp::from_u32(beta0);
+  r[CpuAir::kBeta1] = Fp::from_u32(beta1);
+}
+
+// DIVU / REMU: bytes of a, b, quotient and remainder, carries of q * b + r, [b != 0] and r - b.
+void fill_divu(Fp* r, uint32_t a, uint32_t b, RangeCounts& ranges, ByteOpCounts& byte_ops) {
+  const uint32_t q = b == 0 ? 0xffffffffu : a / b, rem = b == 0 ? a : a % b;
+  uint32_t carry = 0;
+  for (uint32_t k = 0; k < 4; ++k) {
+    const uint32_t ak = (a >> (8 * k)) & 0xff, bk = (b >> (8 * k)) & 0xff;
+    const uint32_t qk = (q >> (8 * k)) & 0xff, rk = (rem >> (8 * k)) & 0xff;
+    r[CpuAir::kA0 + k] = Fp::from_u32(ak);
+    r[CpuAir::kB0 + k] = Fp::from_u32(bk);
+    r[CpuAir::kT0 + k] = Fp::from_u32(ak & bk);
+    r[CpuAir::kH0 + k] = Fp::from_u32(qk);
+    r[CpuAir::kU0 + k] = Fp::from_u32(rk);
+    byte_ops.add(ByteOp::kAnd, ak, bk);
+    byte_ops.add(ByteOp::kXor, rk, 0);
+    byte_ops.add(ByteOp::kXor, qk, 0);
+    uint32_t column = carry + rk;
+    for (uint32_t i = 0; i <= k; ++i) column += ((q >> (8 * i)) & 0xff) * ((b >> (8 * (k - i))) & 0xff);
+    carry = column >> 8;
+    if (k < 3) {
+      r[CpuAir::kK0 + k] = Fp::from_u32(carry);
+      ranges.add(carry);
+    }
+  }
+  if (b != 0) {
+    r[CpuAir::kBNonzero] = Fp::one();
+    if (b & 0xffff) r[CpuAir::kInvLo] = lo16(b).inverse();
+    else r[CpuAir::kInvHi] = hi16(b).inverse();
+  }
+  // d = rem - b and its borrows are filled by cpu_trace (columns kDLo, kDHi, kCarry0, kCarry1).
+  const uint32_t d = b == 0 ? 0 : rem - b;
+  ranges.add(d & 0xffff);
+  ranges.add(d >> 16);
+}
+
 CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& ranges, ByteOpCounts& byte_ops) {
   if (!s.halted) throw std::invalid_argument("cpu chip: only segments that end in HALT are supported yet");
   const size_t height = std::max<size_t>(4, std::bit_ceil(s.cycles.size()));
@@ -140,6 +221,17 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
         break;
       case Op::kLui: result = imm; break;
       case Op::kMul: result = a * b; break;
+      case Op::kDivu:
+      case Op::kRemu:
+        result = c.op == Op::kDivu ? (b == 0 ? 0xffffffffu : a / b) : (b == 0 ? a : a % b);
+        if (b != 0) {
+          diff = a % b - b;  // d = r - b: d + b = r + 2^32 (carry1 = 1) shows r < b
+          add(diff, b);
+        }
+        break;
+      case Op::kMulhu: result = uint32_t((uint64_t(a) * b) >> 32); break;
+      case Op::kMulh: result = uint32_t(uint64_t(int64_t(int32_t(a)) * int64_t(int32_t(b))) >> 32); break;
+      case Op::kMulhsu: result = uint32_t(uint64_t(int64_t(int32_t(a)) * int64_t(b)) >> 32); break;
       case Op::kSll:
       case Op::kSlli: result = a << (b & 31); break;
       case Op::kSrl:
@@ -257,6 +349,8 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
         if (k < 3) ranges.add(carry);
       }
     }
+    if (c.op == Op::kMulh || c.op == Op::kMulhsu || c.op == Op::kMulhu) fill_mul_high(r, c.op, a, b, result, ranges, byte_ops);
+    if (c.op == Op::kDivu || c.op == Op::kRemu) fill_divu(r, a, b, ranges, byte_ops);
     if (bitwise) {
       const ByteOp op = (c.op == Op::kAnd || c.op == Op::kAndi) ? ByteOp::kAnd
                         : (c.op == Op::kOr || c.op == Op::kOri)  ? ByteOp::kOr

@@ -57,16 +57,22 @@ ExampleMachine make_example(const std::string& name, unsigned log_rows) {
   return m;
 }
 
+std::unique_ptr<air::Air> example_air_for(const TableKey& t) {
+  if (t.name == "example/fibonacci") return std::make_unique<air::examples::FibonacciAir>();
+  if (t.name == "example/poseidon2-chain")
+    return std::make_unique<air::examples::Poseidon2ChainAir>(std::max<uint32_t>(t.preprocessed_log_height, 5));
+  if (t.name == "example/byte-range") return std::make_unique<air::examples::ByteRangeAir>();
+  if (t.name == "example/u16-user") return std::make_unique<air::examples::U16UserAir>();
+  if (t.name.rfind("example/wide-", 0) == 0 && t.width >= 1 && t.width <= 1024)
+    return std::make_unique<air::examples::WideAir>(t.width);
+  return nullptr;
+}
+
 std::vector<air::CompiledAir> example_airs_for(const VerifyingKey& vk) {
   std::vector<air::CompiledAir> out;
   for (const TableKey& t : vk.tables) {
-    std::unique_ptr<air::Air> a;
-    if (t.name == "example/fibonacci") a = std::make_unique<air::examples::FibonacciAir>();
-    else if (t.name == "example/poseidon2-chain") a = std::make_unique<air::examples::Poseidon2ChainAir>(std::max<uint32_t>(t.preprocessed_log_height, 5));
-    else if (t.name == "example/byte-range") a = std::make_unique<air::examples::ByteRangeAir>();
-    else if (t.name == "example/u16-user") a = std::make_unique<air::examples::U16UserAir>();
-    else if (t.name.rfind("example/wide-", 0) == 0 && t.width >= 1 && t.width <= 1024) a = std::make_unique<air::examples::WideAir>(t.width);
-    else throw std::invalid_argument("unknown table in verifying key: " + t.name);
+    std::unique_ptr<air::Air> a = example_air_for(t);
+    if (!a) throw std::invalid_argument("unknown table in verifying key: " + t.name);
     out.push_back(air::compile(*a));
   }
   return out;

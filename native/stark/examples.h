@@ -23,8 +23,11 @@ struct ExampleMachine {
 // Throws std::invalid_argument for an unknown name or unsupported size.
 ExampleMachine make_example(const std::string& name, unsigned log_rows);
 
-// The compiled AIRs a verifier needs for a key whose tables are example tables (matched by name);
-// throws std::invalid_argument for an unknown table.
+// The example AIR for a table key (matched by name), or null for a table that is not an example.
+std::unique_ptr<air::Air> example_air_for(const TableKey& t);
+
+// The compiled AIRs of a key whose tables are all example tables; throws std::invalid_argument
+// otherwise. (stark/air_registry.h's airs_for also knows registered non-example tables.)
 std::vector<air::CompiledAir> example_airs_for(const VerifyingKey& vk);
 
 }  // namespace oneproof::stark

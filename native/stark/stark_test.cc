@@ -3,6 +3,7 @@
 #include <random>
 #include "air/examples/fibonacci.h"
 #include "common/test.h"
+#include "stark/air_registry.h"
 #include "stark/examples.h"
 #include "stark/serialize.h"
 #include "stark/transcript.h"
@@ -281,4 +282,23 @@ OP_TEST(negative_multiplicities_balance_across_tables) {
   try { stark::prove(pk, w); } catch (const std::invalid_argument&) { refused = true; }
   CHECK(refused);
   CHECK(!verify(pk.vk, pk.airs, stark::prove(pk, w, ProverOptions{false}), pub).ok);
+}
+
+OP_TEST(registered_air_factories_resolve_key_tables) {
+  SignedSendAir a("registry-a"), b("registry-b");
+  const air::Air* airs[] = {&a, &b};
+  ProvingKey pk = setup(airs, P, 10);
+  bool unknown = false;
+  try { airs_for(pk.vk); } catch (const std::invalid_argument&) { unknown = true; }
+  CHECK(unknown);
+  register_air_factory([](const TableKey& t) -> std::unique_ptr<air::Air> {
+    const std::string prefix = "test/signed-send-";
+    if (t.name.rfind(prefix, 0) != 0) return nullptr;
+    return std::make_unique<SignedSendAir>(t.name.substr(prefix.size()));
+  });
+  const auto resolved = airs_for(pk.vk);
+  REQUIRE(resolved.size() == 2);
+  CHECK(resolved[0].digest == pk.airs[0].digest && resolved[1].digest == pk.airs[1].digest);
+  Setup f("fibonacci", 4);  // example tables need no registration
+  CHECK(airs_for(f.pk.vk)[0].digest == f.airs[0].digest);
 }

@@ -56,8 +56,9 @@ Matrix random_matrix(size_t width, size_t height, uint64_t seed) {
 
 uint32_t* words(Matrix& m) { return reinterpret_cast<uint32_t*>(m.values.data()); }
 
-// ntt.cu's forward / inverse transform, step for step, in host loops.
-void host_transform(Matrix& m, bool inverse, std::vector<uint32_t> tw) {
+// ntt.cu's forward / inverse transform, step for step, in host loops. `divide_by_n` is the final
+// 1/n of ntt_inverse (coset_lde skips it and folds 1/n into its factors).
+void host_transform(Matrix& m, bool inverse, std::vector<uint32_t> tw, bool divide_by_n = true) {
   const size_t n = m.height, width = m.width;
   const unsigned log_n = unsigned(__builtin_ctzll(n));
   if (inverse) {
@@ -70,7 +71,7 @@ void host_transform(Matrix& m, bool inverse, std::vector<uint32_t> tw) {
   for (size_t t = 0; t < n * width; ++t) dev::bit_reverse_gather(words(m), words(out), width, log_n, t);
   for (size_t half = 1; half < n; half *= 2)
     for (size_t t = 0; t < n / 2 * width; ++t) dev::dit_butterfly(words(out), width, half, t, tw.data());
-  if (inverse) {
+  if (inverse && divide_by_n) {
     const uint32_t inv_n = dev::inverse(dev::from_u32(uint32_t(n)));
     for (auto& x : out.values) x.v = dev::mul(x.v, inv_n);
   }
@@ -90,10 +91,9 @@ Matrix host_coset_lde(const Matrix& evals, unsigned log_blowup, Fp shift) {
   const unsigned log_n = unsigned(__builtin_ctzll(n)), log_big = log_n + log_blowup;
   const std::vector<uint32_t> tw_big = twiddle_words(log_big);
   Matrix coeffs = evals;
-  host_transform(coeffs, true, {tw_big.begin(), tw_big.begin() + n});
-  // host_transform's inverse already divided by n; ntt.cu folds that 1/n into the factors instead.
-  std::vector<uint32_t> factor(n);
-  factor[0] = dev::MONTY_ONE;
+  host_transform(coeffs, true, {tw_big.begin(), tw_big.begin() + n}, false);
+  std::vector<uint32_t> factor(n);  // shift^c / n
+  factor[0] = dev::inverse(dev::from_u32(uint32_t(n)));
   for (size_t c = 1; c < n; ++c) factor[c] = dev::mul(factor[c - 1], shift.v);
   Matrix big(width, n << log_blowup);
   for (size_t t = 0; t < big.values.size(); ++t)

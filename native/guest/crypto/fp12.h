@@ -32,21 +32,20 @@ struct Fp12 {
   }
   friend bool operator==(const Fp12& a, const Fp12& b) { return a.c == b.c; }
 
+  // Through the tower: a = a0 + a1 w with a0 = (c0, c2, c4), a1 = (c1, c3, c5) in Fp6 and w^2 = v.
+  // Karatsuba at both levels: 18 Fp2 products instead of 36.
   friend Fp12 operator*(const Fp12& a, const Fp12& b) {
-    F2 t[11];
-    for (auto& x : t) x = F2::zero();
-    for (int i = 0; i < 6; ++i) {
-      if (a.c[i].is_zero()) continue;  // sparse line values skip most products
-      for (int j = 0; j < 6; ++j)
-        if (!b.c[j].is_zero()) t[i + j] += a.c[i] * b.c[j];
-    }
-    Fp12 r;
-    F2 xi = Spec::xi();
-    for (int i = 0; i < 6; ++i) r.c[i] = t[i];
-    for (int i = 6; i < 11; ++i) r.c[i - 6] += t[i] * xi;  // w^6 = xi
-    return r;
+    Fp6 a0 = a.even(), a1 = a.odd(), b0 = b.even(), b1 = b.odd();
+    Fp6 t0 = a0.mul(b0), t1 = a1.mul(b1);
+    return from_halves(t0 + t1.mul_by_v(), (a0 + a1).mul(b0 + b1) - t0 - t1);
   }
-  Fp12 square() const { return *this * *this; }
+  // Complex squaring: (a0 + a1 w)^2 = (a0 + a1)(a0 + v a1) - t - v t + 2t w with t = a0 a1.
+  Fp12 square() const {
+    Fp6 a0 = even(), a1 = odd();
+    Fp6 t = a0.mul(a1);
+    Fp6 c0 = (a0 + a1).mul(a0 + a1.mul_by_v()) - t - t.mul_by_v();
+    return from_halves(c0, t + t);
+  }
 
   // The p^6 Frobenius: w -> -w (Fp2 coefficients are fixed by it).
   Fp12 conjugate() const {
@@ -61,16 +60,11 @@ struct Fp12 {
     return r;
   }
 
+  // x = a + b w: x^-1 = (a - b w) / (a^2 - v b^2).
   Fp12 inverse() const {
-    // c0 = c[0] + c[2] v + c[4] v^2 and c1 = c[1] + c[3] v + c[5] v^2 in Fp6, with x = c0 + c1 w:
-    // x^-1 = (c0 - c1 w) / (c0^2 - v c1^2).
-    Fp6 a{c[0], c[2], c[4]}, b{c[1], c[3], c[5]};
+    Fp6 a = even(), b = odd();
     Fp6 d = (a.mul(a) - b.mul(b).mul_by_v()).inverse();
-    Fp6 r0 = a.mul(d), r1 = (-b).mul(d);
-    Fp12 r;
-    r.c[0] = r0.a0; r.c[2] = r0.a1; r.c[4] = r0.a2;
-    r.c[1] = r1.a0; r.c[3] = r1.a1; r.c[5] = r1.a2;
-    return r;
+    return from_halves(a.mul(d), (-b).mul(d));
   }
 
   template <size_t M>
@@ -89,15 +83,27 @@ struct Fp12 {
   }
 
  private:
+  struct Fp6;
+  Fp6 even() const { return {c[0], c[2], c[4]}; }
+  Fp6 odd() const { return {c[1], c[3], c[5]}; }
+  static Fp12 from_halves(const Fp6& lo, const Fp6& hi) {
+    Fp12 r;
+    r.c[0] = lo.a0; r.c[2] = lo.a1; r.c[4] = lo.a2;
+    r.c[1] = hi.a0; r.c[3] = hi.a1; r.c[5] = hi.a2;
+    return r;
+  }
   // a0 + a1 v + a2 v^2 with v^3 = xi.
   struct Fp6 {
     F2 a0, a1, a2;
+    Fp6 operator+(const Fp6& o) const { return {a0 + o.a0, a1 + o.a1, a2 + o.a2}; }
     Fp6 operator-(const Fp6& o) const { return {a0 - o.a0, a1 - o.a1, a2 - o.a2}; }
     Fp6 operator-() const { return {-a0, -a1, -a2}; }
+    // Karatsuba: 6 Fp2 products.
     Fp6 mul(const Fp6& o) const {
       F2 xi = Spec::xi();
-      return {a0 * o.a0 + (a1 * o.a2 + a2 * o.a1) * xi, a0 * o.a1 + a1 * o.a0 + a2 * o.a2 * xi,
-              a0 * o.a2 + a1 * o.a1 + a2 * o.a0};
+      F2 v0 = a0 * o.a0, v1 = a1 * o.a1, v2 = a2 * o.a2;
+      return {v0 + ((a1 + a2) * (o.a1 + o.a2) - v1 - v2) * xi, (a0 + a1) * (o.a0 + o.a1) - v0 - v1 + v2 * xi,
+              (a0 + a2) * (o.a0 + o.a2) - v0 - v2 + v1};
     }
     Fp6 mul_by_v() const { return {a2 * Spec::xi(), a0, a1}; }
     Fp6 inverse() const {
