@@ -79,7 +79,9 @@ void CpuAir::eval(air::AirBuilder& b) const {
   const Expr sign_a = col(kSignA), sign_b = col(kSignB);  // signed compares, SRA, MULH*: sign bits
   const Expr is_mulh = col(kIsMulh), is_mulhsu = col(kIsMulhsu), is_mulhu = col(kIsMulhu);
   const Expr is_mul_high = is_mulh + is_mulhsu + is_mulhu;
-  const Expr is_divu = col(kIsDivu), is_remu = col(kIsRemu), is_div = is_divu + is_remu;
+  const Expr is_divu = col(kIsDivu), is_remu = col(kIsRemu), is_div_u = is_divu + is_remu;
+  const Expr is_sdiv = col(kIsDiv), is_srem = col(kIsRem), is_div_s = is_sdiv + is_srem;
+  const Expr is_div = is_div_u + is_div_s;  // the unsigned division of (|a|, |b|) below serves all four
   const Expr is_shift = is_sll + is_slli + is_right;  // all shifts decode sh and build 2^sh
   const Expr is_product = is_mul + is_sll + is_slli;  // SLL(I) is a MUL by 2^sh
   const Expr reads_rs1 = is_div + is_mul_high + is_product + is_right + is_add + is_sub + is_addi + is_branch + is_set_less + is_bitwise + is_jalr + is_mem + is_halt;
@@ -106,8 +108,8 @@ void CpuAir::eval(air::AirBuilder& b) const {
   const Column and_aux[4] = {kT0, kT1, kT2, kT3};
   for (int v = 0; v < 3; ++v) {
     // SLL(I)'s b bytes are those of 2^sh, not of rs2; SRA's c bytes are those of SRL(~a) (below).
-    const Expr scope = v == 0   ? is_bitwise + is_product + is_right + is_mul_high + is_div
-                       : v == 1 ? is_bitwise + is_mul + is_mul_high + is_div
+    const Expr scope = v == 0   ? is_bitwise + is_product + is_right + is_mul_high + is_div_u
+                       : v == 1 ? is_bitwise + is_mul + is_mul_high + is_div_u
                                 : is_bitwise + is_product + is_logical;
     b.when(scope).assert_eq(limbs[v][0], col(bytes_of[v][0]) + col(bytes_of[v][1]) * 256, "bytes of lo limb");
     b.when(scope).assert_eq(limbs[v][1], col(bytes_of[v][2]) + col(bytes_of[v][3]) * 256, "bytes of hi limb");
@@ -177,13 +179,37 @@ void CpuAir::eval(air::AirBuilder& b) const {
     for (const Column& qk : q) b.when(is_div).when(1 - b_nonzero).assert_eq(col(qk), 255u, "x / 0 = 2^32 - 1");
     // r < b: r - b borrows.
     const Expr r_lo = col(r[0]) + col(r[1]) * 256, r_hi = col(r[2]) + col(r[3]) * 256;
-    b.when(b_nonzero).assert_eq(d_lo + b_lo, r_lo + carry0 * 65536, "r - b lo");
-    b.when(b_nonzero).assert_eq(d_hi + b_hi + carry0, r_hi + carry1 * 65536, "r - b hi");
+    const Expr bb_lo = col(kB0) + col(kB1) * 256, bb_hi = col(kB2) + col(kB3) * 256;  // b, or |b| for DIV/REM
+    b.when(b_nonzero).assert_eq(d_lo + bb_lo, r_lo + carry0 * 65536, "r - b lo");
+    b.when(b_nonzero).assert_eq(d_hi + bb_hi + carry0, r_hi + carry1 * 65536, "r - b hi");
     b.when(b_nonzero).assert_eq(carry1, 1u, "r < b");
     b.when(is_divu).assert_eq(c_lo, col(q[0]) + col(q[1]) * 256, "divu lo");
     b.when(is_divu).assert_eq(c_hi, col(q[2]) + col(q[3]) * 256, "divu hi");
     b.when(is_remu).assert_eq(c_lo, r_lo, "remu lo");
     b.when(is_remu).assert_eq(c_hi, r_hi, "remu hi");
+
+    // DIV / REM: the bytes kA*, kB* are |a|, |b|; q = -|q| when the signs differ (and b != 0, so
+    // x / 0 stays 2^32 - 1), r has a's sign. INT_MIN / -1 falls out: |q| = 2^31, not negated.
+    // y = cond ? -x : x (mod 2^32) limb by limb, with boolean carries g.
+    auto conditional_negate = [&](const Expr& y_lo, const Expr& y_hi, const Expr& x_lo, const Expr& x_hi, const Expr& cond,
+                                  Column g_lo, Column g_hi, const char* label) {
+      b.assert_bool(col(g_lo), label);
+      b.assert_bool(col(g_hi), label);
+      b.when(is_div_s).when(cond).assert_eq(y_lo + x_lo, col(g_lo) * 65536, label);
+      b.when(is_div_s).when(cond).assert_eq(y_hi + x_hi + col(g_lo), col(g_hi) * 65536, label);
+      b.when(is_div_s).when(1 - cond).assert_eq(y_lo, x_lo, label);
+      b.when(is_div_s).when(1 - cond).assert_eq(y_hi, x_hi, label);
+    };
+    const Expr aa_lo = col(kA0) + col(kA1) * 256, aa_hi = col(kA2) + col(kA3) * 256;
+    conditional_negate(aa_lo, aa_hi, a_lo, a_hi, sign_a, kGa0, kGa1, "|a|");
+    conditional_negate(bb_lo, bb_hi, b_lo, b_hi, sign_b, kGb0, kGb1, "|b|");
+    b.assert_eq(col(kNegQ), col(kSignXor) * b_nonzero, "quotient negative");
+    b.assert_eq(col(kNegOut), is_sdiv * col(kNegQ) + is_srem * sign_a, "result negated");
+    b.when(is_sdiv).assert_eq(col(kSrcLo), col(q[0]) + col(q[1]) * 256, "div: |q| lo");
+    b.when(is_sdiv).assert_eq(col(kSrcHi), col(q[2]) + col(q[3]) * 256, "div: |q| hi");
+    b.when(is_srem).assert_eq(col(kSrcLo), r_lo, "rem: |r| lo");
+    b.when(is_srem).assert_eq(col(kSrcHi), r_hi, "rem: |r| hi");
+    conditional_negate(c_lo, c_hi, col(kSrcLo), col(kSrcHi), col(kNegOut), kGo0, kGo1, "signed result");
   }
   // SLL / SLLI: c = a * 2^sh mod 2^32 with sh = 8 byte_shift + bit_shift from five bits; the b
   // bytes are 2^sh's: pow = 2^bit_shift in the byte the one-hot kb selects.
@@ -239,14 +265,14 @@ void CpuAir::eval(air::AirBuilder& b) const {
   const Expr sign_xor = col(kSignXor);
   b.assert_bool(sign_a, "sign_a is boolean");
   b.assert_bool(sign_b, "sign_b is boolean");
-  const Expr a_signed = is_signed + is_arith + is_mulh + is_mulhsu, b_signed = is_signed + is_mulh;
+  const Expr a_signed = is_signed + is_arith + is_mulh + is_mulhsu + is_div_s, b_signed = is_signed + is_mulh + is_div_s;
   b.when(a_signed).assert_eq(a_hi, sign_a * 32768 + col(kRestA), "a = sign, rest");
   b.when(b_signed).assert_eq(b_hi, sign_b * 32768 + col(kRestB), "b = sign, rest");
   b.send(BUS_RANGE16, {col(kRestA)}, a_signed, "rest of hi limb");
   b.send(BUS_RANGE16, {col(kRestA) * 2}, a_signed, "rest < 2^15");
   b.send(BUS_RANGE16, {col(kRestB)}, b_signed, "rest of hi limb");
   b.send(BUS_RANGE16, {col(kRestB) * 2}, b_signed, "rest < 2^15");
-  b.when(is_signed).assert_eq(sign_xor, sign_a + sign_b - sign_a * sign_b * 2, "sign xor");
+  b.when(is_signed + is_div_s).assert_eq(sign_xor, sign_a + sign_b - sign_a * sign_b * 2, "sign xor");
   b.when(is_signed).assert_eq(lt, carry1 + sign_xor - carry1 * sign_xor * 2, "signed lt");
   b.when(is_bltu + is_bgeu + is_sltu + is_sltiu).assert_eq(lt, carry1, "unsigned lt");
   b.when(is_set_less).assert_eq(c_lo, lt, "slt result");

@@ -1,7 +1,7 @@
 // The CPU chip, first slice: one row per cycle for the instructions ADD, SUB, ADDI, SLT, SLTU, SLTI,
 // SLTIU, AND, OR, XOR, ANDI, ORI, XORI, LUI, AUIPC, JAL, JALR, BEQ, BNE, BLT, BGE, BLTU, BGEU, LB, LBU,
-// LH, LHU, LW, SB, SH, SW, MUL, MULH, MULHSU, MULHU, DIVU, REMU, SLL, SLLI, SRL, SRLI, SRA, SRAI, FENCE
-// (a no-op) and the HALT ecall (bitwise ops byte by byte through the ByteOps table;
+// LH, LHU, LW, SB, SH, SW, MUL, MULH, MULHSU, MULHU, DIV, DIVU, REM, REMU, SLL, SLLI, SRL, SRLI, SRA,
+// SRAI, FENCE (a no-op) and the HALT ecall: every RV32IM instruction except the other ecalls and EBREAK (bitwise ops byte by byte through the ByteOps table;
 // loads and stores naturally aligned at addresses >= 0x10000), with their semantics inline (32-bit values as
 // two 16-bit limbs; code and jump targets below 2^30).
 //   - pc / timestamp: row 0 has pc = public start_pc and ts = 4; each following real row has
@@ -27,7 +27,7 @@ class CpuAir : public air::Air {
     kIsAdd, kIsSub, kIsAddi, kIsLui, kIsJal, kIsBne, kIsHalt,
     kIsBeq, kIsBltu, kIsBgeu, kIsSltu, kIsAuipc, kIsJalr, kIsSlt, kIsSlti, kIsSltiu, kIsBlt, kIsBge,
     kIsAnd, kIsOr, kIsXor, kIsAndi, kIsOri, kIsXori, kIsLw, kIsSw,
-    kIsLb, kIsLbu, kIsLh, kIsLhu, kIsSb, kIsSh, kIsMul, kIsSll, kIsSlli, kIsSrl, kIsSrli, kIsSra, kIsSrai, kIsFence, kIsMulh, kIsMulhsu, kIsMulhu, kIsDivu, kIsRemu,
+    kIsLb, kIsLbu, kIsLh, kIsLhu, kIsSb, kIsSh, kIsMul, kIsSll, kIsSlli, kIsSrl, kIsSrli, kIsSra, kIsSrai, kIsFence, kIsMulh, kIsMulhsu, kIsMulhu, kIsDivu, kIsRemu, kIsDiv, kIsRem,
     kALo, kAHi, kBLo, kBHi, kCLo, kCHi, kCarry0, kCarry1,
     kRdNonzero, kRdInv, kTaken, kInvLo, kInvHi,
     kNeq,        // BEQ/BNE: [a != b]
@@ -52,11 +52,14 @@ class CpuAir : public air::Air {
     kK4, kK5, kK6,       // MULH*: carries of product columns 4..6
     kBeta0, kBeta1,      // MULH*: borrows (0..2) of high - sign corrections
     kBNonzero,           // DIVU/REMU: [b != 0] (kInvLo / kInvHi hold an inverse of a limb)
-                         // DIVU/REMU also use kH* for the quotient's bytes and kU* for the remainder's
+                         // DIVU/REMU also use kH* for the quotient's bytes and kU* for the remainder's;
+                         // DIV/REM the same for |a| / |b| (kA*, kB* hold |a|, |b|)
+    kGa0, kGa1, kGb0, kGb1, kGo0, kGo1,  // DIV/REM: carries of the conditional negations a->|a|, b->|b|, |q|/|r|->c
+    kNegQ, kNegOut, kSrcLo, kSrcHi,      // DIV/REM: [quotient negative], [c = -src], src = |q| or |r|
     kWidth
   };
   enum Public : size_t { kStartPc, kExitLo, kExitHi, kNumPublics };
-  std::string name() const override { return "zkvm/cpu-v12"; }
+  std::string name() const override { return "zkvm/cpu-v13"; }
   size_t width() const override { return kWidth; }
   size_t num_public_values() const override { return kNumPublics; }
   void eval(air::AirBuilder& b) const override;

@@ -27,6 +27,7 @@ constexpr Selector kSelectors[] = {
     {CpuAir::kIsSra, vm::Op::kSra}, {CpuAir::kIsSrai, vm::Op::kSrai}, {CpuAir::kIsFence, vm::Op::kFence},
     {CpuAir::kIsMulh, vm::Op::kMulh}, {CpuAir::kIsMulhsu, vm::Op::kMulhsu}, {CpuAir::kIsMulhu, vm::Op::kMulhu},
     {CpuAir::kIsDivu, vm::Op::kDivu}, {CpuAir::kIsRemu, vm::Op::kRemu},
+    {CpuAir::kIsDiv, vm::Op::kDiv}, {CpuAir::kIsRem, vm::Op::kRem},
 };
 
 }  // namespace oneproof::chips::cpu_detail

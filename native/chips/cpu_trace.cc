@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <bit>
 #include <stdexcept>
+#include <utility>
 
 #include "chips/cpu.h"
 #include "chips/cpu_selectors.h"
@@ -103,8 +104,40 @@ void fill_mul_high(Fp* r, Op op, uint32_t a, uint32_t b, uint32_t result, RangeC
   r[CpuAir::kBeta1] = Fp::from_u32(beta1);
 }
 
-// DIVU / REMU: bytes of a, b, quotient and remainder, carries of q * b + r, [b != 0] and r - b.
-void fill_divu(Fp* r, uint32_t a, uint32_t b, RangeCounts& ranges, ByteOpCounts& byte_ops) {
+// y = -x mod 2^32 limb by limb: the carries of y_lo + x_lo and y_hi + x_hi + g_lo.
+void negation_carries(Fp* r, uint32_t x, uint32_t y, CpuAir::Column g_lo, CpuAir::Column g_hi) {
+  const uint32_t lo = ((y & 0xffff) + (x & 0xffff)) >> 16;
+  r[g_lo] = Fp::from_u32(lo);
+  r[g_hi] = Fp::from_u32(((y >> 16) + (x >> 16) + lo) >> 16);
+}
+
+// DIV / DIVU / REM / REMU: bytes of (|a|, |b|) for the signed ones, quotient and remainder of those,
+// carries of q * b + r, [b != 0], signs and the conditional negations.
+void fill_div(Fp* r, Op op, uint32_t orig_a, uint32_t orig_b, uint32_t result, RangeCounts& ranges, ByteOpCounts& byte_ops) {
+  const bool is_signed_div = op == Op::kDiv || op == Op::kRem;
+  const uint32_t a = is_signed_div && (orig_a >> 31) ? 0u - orig_a : orig_a;  // |a| for DIV/REM
+  const uint32_t b = is_signed_div && (orig_b >> 31) ? 0u - orig_b : orig_b;
+  if (is_signed_div) {
+    const uint32_t sa = orig_a >> 31, sb = orig_b >> 31;
+    r[CpuAir::kSignA] = Fp::from_u32(sa);
+    r[CpuAir::kSignB] = Fp::from_u32(sb);
+    r[CpuAir::kSignXor] = Fp::from_u32(sa ^ sb);
+    for (const auto& [x, col] : {std::pair{orig_a, CpuAir::kRestA}, std::pair{orig_b, CpuAir::kRestB}}) {
+      r[col] = Fp::from_u32((x >> 16) & 0x7fff);
+      ranges.add((x >> 16) & 0x7fff);
+      ranges.add(((x >> 16) & 0x7fff) * 2);
+    }
+    if (sa) negation_carries(r, orig_a, a, CpuAir::kGa0, CpuAir::kGa1);
+    if (sb) negation_carries(r, orig_b, b, CpuAir::kGb0, CpuAir::kGb1);
+    const uint32_t q = b == 0 ? 0xffffffffu : a / b, rem = b == 0 ? a : a % b;
+    const uint32_t neg_q = (sa ^ sb) && b != 0, neg_out = op == Op::kDiv ? neg_q : sa;
+    const uint32_t src = op == Op::kDiv ? q : rem;
+    r[CpuAir::kNegQ] = Fp::from_u32(neg_q);
+    r[CpuAir::kNegOut] = Fp::from_u32(neg_out);
+    r[CpuAir::kSrcLo] = lo16(src);
+    r[CpuAir::kSrcHi] = hi16(src);
+    if (neg_out) negation_carries(r, src, result, CpuAir::kGo0, CpuAir::kGo1);
+  }
   const uint32_t q = b == 0 ? 0xffffffffu : a / b, rem = b == 0 ? a : a % b;
   uint32_t carry = 0;
   for (uint32_t k = 0; k < 4; ++k) {
@@ -126,10 +159,10 @@ void fill_divu(Fp* r, uint32_t a, uint32_t b, RangeCounts& ranges, ByteOpCounts&
       ranges.add(carry);
     }
   }
-  if (b != 0) {
+  if (b != 0) {  // the inverse is of rs2's own limbs (b != 0 iff |b| != 0)
     r[CpuAir::kBNonzero] = Fp::one();
-    if (b & 0xffff) r[CpuAir::kInvLo] = lo16(b).inverse();
-    else r[CpuAir::kInvHi] = hi16(b).inverse();
+    if (orig_b & 0xffff) r[CpuAir::kInvLo] = lo16(orig_b).inverse();
+    else r[CpuAir::kInvHi] = hi16(orig_b).inverse();
   }
   // d = rem - b and its borrows are filled by cpu_trace (columns kDLo, kDHi, kCarry0, kCarry1).
   const uint32_t d = b == 0 ? 0 : rem - b;
@@ -223,12 +256,24 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
       case Op::kMul: result = a * b; break;
       case Op::kDivu:
       case Op::kRemu:
-        result = c.op == Op::kDivu ? (b == 0 ? 0xffffffffu : a / b) : (b == 0 ? a : a % b);
-        if (b != 0) {
-          diff = a % b - b;  // d = r - b: d + b = r + 2^32 (carry1 = 1) shows r < b
-          add(diff, b);
+      case Op::kDiv:
+      case Op::kRem: {
+        const bool is_signed_div = c.op == Op::kDiv || c.op == Op::kRem;
+        const uint32_t ua = is_signed_div && (a >> 31) ? 0u - a : a, ub = is_signed_div && (b >> 31) ? 0u - b : b;
+        switch (c.op) {
+          case Op::kDivu: result = b == 0 ? 0xffffffffu : a / b; break;
+          case Op::kRemu: result = b == 0 ? a : a % b; break;
+          case Op::kDiv:
+            result = b == 0 ? 0xffffffffu : (a == 0x80000000u && b == 0xffffffffu) ? a : uint32_t(int32_t(a) / int32_t(b));
+            break;
+          default: result = b == 0 ? a : (a == 0x80000000u && b == 0xffffffffu) ? 0 : uint32_t(int32_t(a) % int32_t(b)); break;
+        }
+        if (ub != 0) {
+          diff = ua % ub - ub;  // d = r - b: d + b = r + 2^32 (carry1 = 1) shows r < b
+          add(diff, ub);
         }
         break;
+      }
       case Op::kMulhu: result = uint32_t((uint64_t(a) * b) >> 32); break;
       case Op::kMulh: result = uint32_t(uint64_t(int64_t(int32_t(a)) * int64_t(int32_t(b))) >> 32); break;
       case Op::kMulhsu: result = uint32_t(uint64_t(int64_t(int32_t(a)) * int64_t(b)) >> 32); break;
@@ -350,7 +395,7 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
       }
     }
     if (c.op == Op::kMulh || c.op == Op::kMulhsu || c.op == Op::kMulhu) fill_mul_high(r, c.op, a, b, result, ranges, byte_ops);
-    if (c.op == Op::kDivu || c.op == Op::kRemu) fill_divu(r, a, b, ranges, byte_ops);
+    if (c.op == Op::kDiv || c.op == Op::kDivu || c.op == Op::kRem || c.op == Op::kRemu) fill_div(r, c.op, a, b, result, ranges, byte_ops);
     if (bitwise) {
       const ByteOp op = (c.op == Op::kAnd || c.op == Op::kAndi) ? ByteOp::kAnd
                         : (c.op == Op::kOr || c.op == Op::kOri)  ? ByteOp::kOr

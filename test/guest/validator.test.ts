@@ -82,6 +82,8 @@ const SAMPLE = [
   'prague/eip6110_deposits',
   'prague/eip7702_set_code_tx',
   'osaka/eip7825_transaction_gas_limit_cap',
+  'osaka/eip7951_p256verify_precompiles',
+  'byzantium/eip196_ec_add_mul',
   'berlin/eip2930_access_list',
   'prague/eip7623_increase_calldata_cost',
   'osaka/eip7939_count_leading_zeros',

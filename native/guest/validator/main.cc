@@ -1,5 +1,6 @@
 // The stateless block validator guest: reads the whole input, validates, commits the 97-byte
-// public values (see input.h) and halts with 0 (valid) or 1 (not valid). Only built for rv32im.
+// public values (see input.h) and halts with 0 (valid), 1 (invalid or malformed input) or 3 (the
+// witness lacks data the block needs). Only built for rv32im.
 #include <cstdlib>
 
 #include "guest/validator/input.h"
@@ -14,5 +15,5 @@ int main() {
   uint8_t values[oneproof::guest::validator::kPublicValuesSize];
   oneproof::guest::validator::public_values(r, values);
   op_commit(values, sizeof values);
-  op_halt(r.success ? 0 : 1);
+  op_halt(r.success ? 0 : r.witness_incomplete ? 3 : 1);
 }

@@ -11,7 +11,6 @@ using evm::Status;
 
 namespace {
 Address precompile(unsigned n) { Address a; a.b[18] = uint8_t(n >> 8); a.b[19] = uint8_t(n); return a; }
-Bytes hex(const char* s) { Bytes b; from_hex(s, std::strlen(s), b); return b; }
 // modexp input: lengths (32 bytes each) then base, exponent, modulus.
 Bytes modexp_input(uint8_t base, uint8_t exponent, uint8_t modulus) {
   Bytes in(96, 0);
