@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { encodeValidatorInput, validateBlock } from '../../src/native/block.js';
 import { zkvmRun } from '../../src/native/zkvm.js';
 import { root } from './helpers.js';
+import { fixture as sharedFixture } from '../fixtures.js';
 
 const elfPath = path.join(root, 'build', 'guest', 'validator.elf');
 // Hoodi block 1,151,683 as geth recorded its witness (small: about 14M guest cycles).
-const fixture = path.resolve(root, '..', 'shared', 'fixtures', 'blocks', 'hoodi-1151683_go-ethereum-keeper', 'standard');
+const fixture = sharedFixture('blocks', 'hoodi-1151683_go-ethereum-keeper', 'standard');
 const hasValidator = existsSync(path.join(root, 'native', 'guest', 'validator', 'main.cc'));
 
 function read(name: string): string {

@@ -4,12 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixture } from '../fixtures.js';
 import { loadNativeZkvm } from '../../src/prover/native-zkvm.js';
 import { signJwt } from '../../src/engine/jwt.js';
 import { removeTempDirs, tempDir, waitFor } from './helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const FIXTURE = '/work/shared/fixtures/blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute/instruction/control_flow/jumps.json';
+const FIXTURE = fixture('blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute/instruction/control_flow/jumps.json');
 
 function oneproof(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts'), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from '../fixtures.js';
 import { freePort } from '../../src/devnet/ports.js';
 import { PermanentProverError } from '../../src/prover/block-prover.js';
 import { ClusterBlockProver, ClusterWorker } from '../../src/prover/cluster.js';
@@ -12,7 +13,7 @@ import { loadNativeZkvm } from '../../src/prover/native-zkvm.js';
 import { parseNewPayloadParams } from '../../src/verify/payload.js';
 import { removeTempDirs, tempDir, waitFor } from './helpers.js';
 
-const FIXTURE = '/work/shared/fixtures/blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute/instruction/control_flow/jumps.json';
+const FIXTURE = fixture('blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute/instruction/control_flow/jumps.json');
 const params = (Object.values(JSON.parse(readFileSync(FIXTURE, 'utf8'))) as { engineNewPayloads: { params: unknown[] }[] }[])[0].engineNewPayloads[0].params;
 const job = { request: parseNewPayloadParams(4, params), witness: { state: [], codes: [], headers: [] } };
 const chain = { chainId: 1, fork: 'Osaka' };

@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixture } from '../fixtures.js';
 import { ElWitnessSource, type RpcCaller } from '../../src/witness/el-witness.js';
 
-const WITNESS = JSON.parse(readFileSync('/work/shared/fixtures/blocks/hoodi-1151683_go-ethereum-keeper/standard/witness.json', 'utf8')) as { state: string[] };
+const WITNESS = JSON.parse(readFileSync(fixture('blocks', 'hoodi-1151683_go-ethereum-keeper', 'standard', 'witness.json'), 'utf8')) as { state: string[] };
 const HASH = '0x' + 'aa'.repeat(32);
 
 type Handler = (method: string, params: unknown[]) => { result?: unknown; error?: { code: number; message: string } };

@@ -2,13 +2,14 @@
 // (Osaka, engine_newPayloadV4), and every tampered field caught.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../fixtures.js';
 import { EMPTY_TRIE_ROOT, orderedTrieRoot } from '../../src/verify/ordered-trie.js';
 import { checkPayloadConsistency, computeBlockHash } from '../../src/verify/payload-hash.js';
 import { parseNewPayloadParams, PayloadError } from '../../src/verify/payload.js';
 import { newPayloadRequestRoot } from '../../src/verify/request-root.js';
 import { hexlify } from 'ethers';
 
-const FIXTURES = '/work/shared/fixtures/blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute';
+const FIXTURES = fixture('blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute');
 const files = [`${FIXTURES}/instruction/control_flow/jumps.json`, `${FIXTURES}/scenario/transaction_types/empty_block.json`];
 
 type EngineFixture = { network: string; engineNewPayloads: { params: unknown[]; newPayloadVersion: string }[] };

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { fixture } from '../fixtures.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { PermanentProverError, type BlockProver } from '../../src/prover/block-prover.js';
 import { NATIVE_PROVER_MISSING } from '../../src/prover/native-zkvm.js';
@@ -12,7 +13,7 @@ import { SidecarStore } from '../../src/store/store.js';
 import type { WitnessProvider, WitnessResult } from '../../src/witness/types.js';
 import { removeTempDirs, tempDir } from './helpers.js';
 
-const FIXTURE = '/work/shared/fixtures/blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute/instruction/control_flow/jumps.json';
+const FIXTURE = fixture('blockchain/eest_benchmark@v0.0.7_via_erigontech-eest-fixtures/benchmark/blockchain_tests_engine/benchmark/compute/instruction/control_flow/jumps.json');
 const base = (Object.values(JSON.parse(readFileSync(FIXTURE, 'utf8'))) as { engineNewPayloads: { params: unknown[] }[] }[])[0].engineNewPayloads[0].params;
 
 /** A payload for `slot` with a distinct block hash. */
