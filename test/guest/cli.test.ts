@@ -3,10 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fixturesDir } from '../fixtures.js';
 import exec from '../../src/cli/commands/exec.js';
 import fixtures, { runFixtures } from '../../src/cli/commands/fixtures.js';
 
-const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures');
+const shared = fixturesDir;
 const mainnet = path.join(shared, 'blocks', 'mainnet-19426587_risc0-zeth', 'standard');
 const hoodi = path.join(shared, 'blocks', 'hoodi-1151683_go-ethereum-keeper', 'standard');
 const mcopy = path.join(

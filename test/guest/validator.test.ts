@@ -4,9 +4,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixturesDir } from '../fixtures.js';
 import { runFixtureFile, validateBlock } from '../../src/native/index.js';
 
-const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures');
+const shared = fixturesDir;
 const blocks = path.join(shared, 'blocks');
 const eest = path.join(shared, 'blockchain', 'eest_tests-v5.4.0_via_erigontech-eest-fixtures', 'blockchain_tests');
 

@@ -2,6 +2,7 @@
 // round-trips and validates to the header's state root; malformed input, a truncated witness and a
 // tampered node are clean failures. Also the JSON reader's error handling.
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "common/test.h"
@@ -21,7 +22,16 @@ std::string slurp(const std::string& path) {
   std::fclose(f);
   return out;
 }
-const std::string kMainnet = std::string(OP_SHARED_DIR) + "/fixtures/blocks/mainnet-19426587_risc0-zeth/standard/";
+// The fixtures folder: $ONEPROOF_FIXTURES, else ../shared/fixtures beside the checkout, else /work/shared/fixtures.
+std::string fixtures_dir() {
+  const char* env = std::getenv("ONEPROOF_FIXTURES");
+  for (std::string dir : {std::string(env ? env : ""), std::string(OP_SHARED_DIR) + "/fixtures", std::string("/work/shared/fixtures")}) {
+    if (dir.empty()) continue;
+    if (std::FILE* f = std::fopen((dir + "/blocks/MANIFEST.txt").c_str(), "rb")) { std::fclose(f); return dir; }
+  }
+  return std::string(OP_SHARED_DIR) + "/fixtures";
+}
+const std::string kMainnet = fixtures_dir() + "/blocks/mainnet-19426587_risc0-zeth/standard/";
 
 bool load_mainnet(validator::Input& in) {
   std::string err;
