@@ -42,5 +42,7 @@ fi
 # npm packages: install when node_modules is absent or older than the lock file.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+  # `npm install`, not `npm ci`: the lock names optional platform packages (msgpackr-extract for
+  # darwin/win32/arm) that some registry mirrors lack, which `npm ci` treats as an out-of-sync lock.
+  npm install --no-audit --no-fund
 fi
