@@ -81,7 +81,11 @@ class FieldElement {
       }
     return r;
   }
-  FieldElement inverse() const { return pow(kPMinus2); }
+  FieldElement inverse() const {
+    FieldElement r;
+    r.v = limbs::inverse_mod<N>(v, kP);
+    return r;
+  }
   bool sqrt(FieldElement& out) const {
     FieldElement r = pow(kSqrtExp);
     if (r.square() != *this) return false;
@@ -92,8 +96,6 @@ class FieldElement {
  private:
   static constexpr Limbs kP = {0xFFFFFC2F, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFF,
                                0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF};
-  static constexpr Limbs kPMinus2 = {0xFFFFFC2D, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFF,
-                                     0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF};
   static constexpr Limbs kSqrtExp = {0xBFFFFF0C, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF,  // (p + 1) / 4
                                      0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0x3FFFFFFF};
 

@@ -122,3 +122,32 @@ OP_TEST(secp256k1_special_form_field_matches_montgomery) {
   Fq p_bytes;
   CHECK(!Fq::from_be(test::hex("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f").data(), p_bytes));
 }
+
+OP_TEST(field_inverse_matches_fermat) {
+  using secp256k1::Fq;
+  using secp256k1::FqMontgomery;
+  using secp256k1::Fn;
+  // p - 2 and n - 2 as little-endian limbs: a^(p-2) is the Fermat inverse.
+  const std::array<uint32_t, 8> p_minus_2 = {0xFFFFFC2D, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFF,
+                                             0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF};
+  const std::array<uint32_t, 8> n_minus_2 = {0xD036413F, 0xBFD25E8C, 0xAF48A03B, 0xBAAEDCE6,
+                                             0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF};
+  uint8_t seed[32] = {9};
+  for (int i = 0; i < 50; ++i) {
+    Hash32 h = keccak256(seed, 32);
+    std::memcpy(seed, h.b, 32);
+    h.b[0] &= 0x7f;  // below both p and n
+    if (i == 0) std::memset(h.b, 0, 31), h.b[31] = 1;  // a = 1
+    Fq a;
+    FqMontgomery am;
+    Fn an;
+    REQUIRE(Fq::from_be(h.b, a) && FqMontgomery::from_be(h.b, am) && Fn::from_be(h.b, an));
+    CHECK(a.inverse() == a.pow(p_minus_2));
+    CHECK(a * a.inverse() == Fq::one());
+    CHECK(am.inverse() == am.pow(p_minus_2));
+    CHECK(an.inverse() == an.pow(n_minus_2));
+    CHECK(an * an.inverse() == Fn::one());
+  }
+  CHECK(Fq::zero().inverse().is_zero());
+  CHECK(FqMontgomery::zero().inverse().is_zero());
+}
