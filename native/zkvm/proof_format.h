@@ -1,0 +1,28 @@
+// Byte format of a zkVM proof: "OPZK" magic, format version, program id (sha256 of the ELF bytes),
+// exit code, public values bytes, then the STARK proof bytes (stark/serialize.h). Decoding checks
+// the framing only; zkvm::verify checks the contents.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace oneproof::zkvm {
+
+inline constexpr uint32_t ZKVM_PROOF_MAGIC = 0x4b5a504f;  // "OPZK" little-endian
+inline constexpr uint32_t ZKVM_PROOF_VERSION = 1;
+
+using ProgramId = std::array<uint8_t, 32>;
+
+struct ZkvmProof {
+  ProgramId program_id{};
+  uint32_t exit_code = 0;
+  std::vector<uint8_t> public_values;
+  std::vector<uint8_t> stark_proof;
+};
+
+ProgramId program_id(std::span<const uint8_t> elf);
+std::vector<uint8_t> serialize(const ZkvmProof& proof);
+ZkvmProof deserialize(std::span<const uint8_t> bytes);  // throws stark::FormatError
+
+}  // namespace oneproof::zkvm

@@ -1,0 +1,114 @@
+// `oneproof zkvm prove <elf> [--input <file>] -o <proof.bin> [--params default|provable|test] [--json]`:
+// runs a guest, proves the (single-segment) run and writes the zkVM proof.
+// Exit status: 0 proof written, 1 the run faulted or cannot be proven yet, 2 usage, I/O or ELF error.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isZkvmProofError, zkvmProve, type ZkvmParams } from '../../native/zkvm.js';
+import type { Command } from '../command.js';
+
+const usage = `usage: oneproof zkvm prove <guest.elf> [--input <file>] -o <proof.bin> [--params <preset>] [--json]
+
+Runs an rv32im guest until HALT and proves the run (one segment: at most 2^22 cycles). The proof
+binds the program (sha256 of the ELF and its code), the exit code and the public values.
+  --input <file>      private input the guest reads (default: none)
+  -o, --out <file>    where to write the proof
+  --params <preset>   FRI parameters: default, provable or test (fast, NOT secure); verify must match
+  --json              print one JSON object instead of text
+Exit status: 0 proof written, 1 execution error or unprovable run, 2 usage, I/O or ELF error.`;
+
+export class UsageError extends Error {}
+
+const PRESETS: readonly ZkvmParams[] = ['default', 'provable', 'test'];
+
+export function parsePreset(v: string): ZkvmParams {
+  if (!(PRESETS as readonly string[]).includes(v)) throw new UsageError(`--params must be one of ${PRESETS.join(', ')}, got '${v}'`);
+  return v as ZkvmParams;
+}
+
+export function readBytes(file: string, what: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${file}: ${(err as Error).message}`);
+  }
+}
+
+interface ProveArgs {
+  elf: string;
+  input?: string;
+  out: string;
+  params: ZkvmParams;
+  json: boolean;
+}
+
+export function parseProveArgs(args: string[]): ProveArgs {
+  let elf: string | undefined;
+  let input: string | undefined;
+  let out: string | undefined;
+  let params: ZkvmParams = 'default';
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--input') input = value();
+    else if (a === '-o' || a === '--out') out = value();
+    else if (a === '--params') params = parsePreset(value());
+    else if (a === '--json') json = true;
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (elf === undefined) elf = a;
+    else throw new UsageError(`unexpected argument '${a}'`);
+  }
+  if (elf === undefined) throw new UsageError('missing <guest.elf>');
+  if (out === undefined) throw new UsageError('missing -o <proof.bin>');
+  return { elf, input, out, params, json };
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+const prove: Command = {
+  name: 'prove',
+  summary: 'prove a guest run (single segment)',
+  usage,
+  async run(args) {
+    let parsed: ProveArgs | undefined;
+    try {
+      parsed = parseProveArgs(args);
+      const elf = readBytes(parsed.elf, 'ELF');
+      const input = parsed.input === undefined ? new Uint8Array() : readBytes(parsed.input, 'input');
+      const r = zkvmProve(elf, input, { params: parsed.params });
+      try {
+        writeFileSync(parsed.out, r.proof);
+      } catch (err) {
+        throw new UsageError(`cannot write proof ${parsed.out}: ${(err as Error).message}`);
+      }
+      if (parsed.json) {
+        console.log(JSON.stringify({ proof: parsed.out, proofBytes: r.proof.length, cycles: r.cycles, exitCode: r.exitCode, publicValues: hex(r.publicValues) }));
+      } else {
+        console.log(`cycles         ${r.cycles}`);
+        console.log(`exit code      ${r.exitCode}`);
+        console.log(`public values  ${r.publicValues.length ? '0x' + hex(r.publicValues) : '(none)'}`);
+        console.log(`proof          ${parsed.out} (${r.proof.length} bytes)`);
+      }
+      return 0;
+    } catch (err) {
+      if (err instanceof UsageError) {
+        console.error(`oneproof zkvm prove: ${err.message}\n\n${usage}`);
+        return 2;
+      }
+      if (isZkvmProofError(err)) {
+        if (parsed?.json) console.log(JSON.stringify({ error: { code: err.code, message: err.message } }));
+        else console.error(`oneproof zkvm prove: ${err.message}`);
+        return err.code === 'ZKVM_ELF' ? 2 : 1;
+      }
+      if (err instanceof Error && /native addon not found/.test(err.message)) {
+        console.error(`oneproof zkvm prove: ${err.message}`);
+        return 2;
+      }
+      throw err;
+    }
+  },
+};
+export default prove;
