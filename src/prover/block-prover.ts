@@ -27,6 +27,9 @@ export interface ExecuteResult {
 }
 
 /** A failure that retrying cannot fix (missing native code or ELF, invalid block, incomplete witness). */
+/** zkVM failures that depend only on the guest and its input (see src/native/zkvm.ts). */
+const DETERMINISTIC_ZKVM_ERRORS = new Set(['ZKVM_ELF', 'ZKVM_EXECUTION', 'ZKVM_UNPROVABLE']);
+
 export class PermanentProverError extends Error {
   constructor(message: string) {
     super(message);
@@ -85,7 +88,14 @@ export class NativeBlockProver implements BlockProver {
       if (!existsSync(this.elfPath)) throw new PermanentProverError(`validator guest ELF not found at ${this.elfPath}`);
       this.elf = readFileSync(this.elfPath);
     }
-    return this.workerPool.prove(this.elf, validatorTexts(job.request, job.witness, this.chain));
+    try {
+      return await this.workerPool.prove(this.elf, validatorTexts(job.request, job.witness, this.chain));
+    } catch (e) {
+      // The same guest and input fail the same way again: no retry for these.
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && DETERMINISTIC_ZKVM_ERRORS.has(code)) throw new PermanentProverError(`zkVM: ${(e as Error).message}`);
+      throw e;
+    }
   }
 
   async close(): Promise<void> {

@@ -2,8 +2,11 @@
 // (src/native/index.ts); missing ones are reported by name, never replaced by something fake.
 //   validateBlock(blockHex, witnessJson, chainJson)        engineer F: native stateless validation
 //   encodeValidatorInput(blockHex, witnessJson, chainJson) engineer F: the guest's input bytes
-//   zkvmProve(elf, input) -> { proof, publicValues }       engineer C (expected contract)
-//   zkvmVerify(proof) -> { publicValues }, throws on a bad proof (expected contract)
+//   zkvmProve(elf, input) -> { proof, publicValues }       the zkVM prover (native/zkvm)
+//   zkvmVerify(elf, proof) -> { publicValues }, throws on a bad proof (the key is rebuilt from the ELF)
+import path from 'node:path';
+import { projectRoot } from '../native/loader.js';
+
 export interface ZkvmProveResult {
   proof: Uint8Array;
   publicValues: Uint8Array;
@@ -21,12 +24,17 @@ export interface NativeZkvm {
   validate(blockHex: string, witnessJson: string, chainJson: string): NativeValidation;
   encodeInput(blockHex: string, witnessJson: string, chainJson: string): Uint8Array;
   prove(elf: Uint8Array, input: Uint8Array): ZkvmProveResult;
-  verify(proof: Uint8Array): { publicValues: Uint8Array };
+  verify(elf: Uint8Array, proof: Uint8Array): { publicValues: Uint8Array };
 }
 
 export const NATIVE_PROVER_MISSING = 'native prover not built';
 export const NATIVE_VERIFIER_MISSING = 'native verifier not built';
 export const NATIVE_VALIDATOR_MISSING = 'native validator not built';
+
+/** The validator guest the node proves and verifies with: configured, else the one `npm run build:guest` makes. */
+export function validatorElfPath(configured?: string): string {
+  return configured ?? path.join(projectRoot, 'build', 'guest', 'validator.elf');
+}
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -58,7 +66,7 @@ export async function loadNativeZkvm(): Promise<{ zkvm?: Partial<NativeZkvm>; mi
   } else missing.push(NATIVE_VALIDATOR_MISSING);
   if (prove) zkvm.prove = (elf, input) => checkProveResult(prove(elf, input));
   else missing.push(NATIVE_PROVER_MISSING);
-  if (verify) zkvm.verify = (proof) => checkVerifyResult(verify(proof));
+  if (verify) zkvm.verify = (elf, proof) => checkVerifyResult(verify(elf, proof));
   else missing.push(NATIVE_VERIFIER_MISSING);
   return { zkvm, missing };
 }

@@ -27,6 +27,8 @@ port.on('message', async (task: WorkerTask) => {
     const r = zkvm.prove(task.elf, zkvm.encodeInput(blockHex, witnessJson, chainJson));
     port.postMessage({ id: task.id, ok: true, proof: r.proof, publicValues: r.publicValues, ms: performance.now() - started });
   } catch (e) {
-    port.postMessage({ id: task.id, ok: false, error: (e as Error).message });
+    // The native error code (ZKVM_UNPROVABLE, ZKVM_EXECUTION, ...) tells the pipeline whether a retry can help.
+    const code = (e as { code?: unknown }).code;
+    port.postMessage({ id: task.id, ok: false, error: (e as Error).message, ...(typeof code === 'string' ? { code } : {}) });
   }
 });

@@ -17,7 +17,7 @@ export interface ValidateOutput {
   ms: number;
 }
 
-type Reply = { id: number; ok: true; proof?: Uint8Array; publicValues?: Uint8Array; validation?: NativeValidation; ms: number } | { id: number; ok: false; error: string };
+type Reply = { id: number; ok: true; proof?: Uint8Array; publicValues?: Uint8Array; validation?: NativeValidation; ms: number } | { id: number; ok: false; error: string; code?: string };
 
 interface Pending {
   resolve(r: Reply & { ok: true }): void;
@@ -69,7 +69,7 @@ export class WorkerPool {
     this.idle.push(w);
     if (p) {
       if (r.ok) p.resolve(r);
-      else p.reject(new Error(r.error));
+      else p.reject(Object.assign(new Error(r.error), r.code ? { code: r.code } : {}));
     }
     this.dispatch();
   }

@@ -17,7 +17,7 @@ import type { Logger } from '../log/logger.js';
 import { ProofGossipNode, standaloneForkDigest } from '../p2p/index.js';
 import { NativeBlockProver, type BlockProver } from '../prover/block-prover.js';
 import { ClusterBlockProver } from '../prover/cluster.js';
-import { loadNativeZkvm, NATIVE_VERIFIER_MISSING } from '../prover/native-zkvm.js';
+import { loadNativeZkvm, NATIVE_VERIFIER_MISSING, validatorElfPath } from '../prover/native-zkvm.js';
 import { ONEPROOF_PROOF_TYPE, ProvingPipeline } from '../prover/pipeline.js';
 import { SidecarStore } from '../store/store.js';
 import { PayloadRegistry } from '../verify/payload-registry.js';
@@ -58,7 +58,7 @@ export class Sidecar {
     const book = new ProofBook(store);
     await book.load();
     const native = await loadNativeZkvm();
-    const verifier = new NativeProofVerifier(native.zkvm);
+    const verifier = new NativeProofVerifier(native.zkvm, validatorElfPath(config.prover.guestElf));
     const verifierUnavailable = verifier.available ? null : (native.missing.find((m) => m.includes('verifier') || m.includes('load')) ?? NATIVE_VERIFIER_MISSING);
 
     const payloads = new PayloadRegistry();
@@ -98,7 +98,7 @@ export class Sidecar {
         overrides.prover ??
         (config.prover.redisUrl
           ? new ClusterBlockProver(config.prover.redisUrl, chainSpecOf(config), config.prover.deadlineMs)
-          : await NativeBlockProver.create(config.prover.workers, config.prover.guestElf, chainSpecOf(config)));
+          : await NativeBlockProver.create(config.prover.workers, validatorElfPath(config.prover.guestElf), chainSpecOf(config)));
       if (prover instanceof NativeBlockProver) proverUnavailable = prover.unavailableReason;
       pipeline = new ProvingPipeline({
         store,

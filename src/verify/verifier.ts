@@ -1,5 +1,6 @@
 // Proof verification for the sidecar: the native STARK verifier, then the public values must name
 // the expected block. No native verifier, no acceptance: the reason says so.
+import { existsSync, readFileSync } from 'node:fs';
 import { hexlify } from 'ethers';
 import type { ExecutionProof, ProofVerifier as GossipVerifier } from '../p2p/index.js';
 import { NATIVE_VERIFIER_MISSING, type NativeZkvm } from '../prover/native-zkvm.js';
@@ -15,7 +16,13 @@ export interface ProofVerifier {
 }
 
 export class NativeProofVerifier implements ProofVerifier {
-  constructor(private readonly zkvm: Partial<NativeZkvm> | undefined) {}
+  private elf: Uint8Array | undefined;
+
+  /** `elfPath`: the validator guest whose execution the proofs attest (its bytes fix the verifying key). */
+  constructor(
+    private readonly zkvm: Partial<NativeZkvm> | undefined,
+    private readonly elfPath: string,
+  ) {}
 
   get available(): boolean {
     return typeof this.zkvm?.verify === 'function';
@@ -24,9 +31,13 @@ export class NativeProofVerifier implements ProofVerifier {
   async verify(proof: Uint8Array, claim: BlockClaim): Promise<VerifyResult> {
     if (!this.zkvm?.verify) return NATIVE_VERIFIER_MISSING;
     if (proof.length === 0) return 'empty proof';
+    if (!this.elf) {
+      if (!existsSync(this.elfPath)) return `validator guest ELF not found at ${this.elfPath}`;
+      this.elf = readFileSync(this.elfPath);
+    }
     let publicValues: Uint8Array;
     try {
-      publicValues = this.zkvm.verify(proof).publicValues;
+      publicValues = this.zkvm.verify(this.elf, proof).publicValues;
     } catch (e) {
       return `proof rejected: ${(e as Error).message}`;
     }

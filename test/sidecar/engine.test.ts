@@ -151,6 +151,10 @@ describe('engine proxy with a real execution client', () => {
         const res = await fetch(`${sidecar.apiUrl}/v1/proofs/${b.blockHash}`);
         expect(res.status).toBe(404);
         expect(((await res.json()) as { message: string }).message).toContain('native prover not built');
+      } else if (job.state === 'failed') {
+        // The zkVM refuses what it cannot prove yet (a block needs many segments): said once, not retried.
+        expect(job.errors).toHaveLength(1);
+        expect(job.errors[0]).toMatch(/^prove: zkVM: /);
       }
     }
   });

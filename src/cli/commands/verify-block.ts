@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { hexlify } from 'ethers';
 import { claimOf } from '../../verify/binding.js';
 import type { Command } from '../command.js';
-import { loadNativeZkvm } from '../../prover/native-zkvm.js';
+import { loadNativeZkvm, validatorElfPath } from '../../prover/native-zkvm.js';
 import { checkPayloadConsistency } from '../../verify/payload-hash.js';
 import { readPayloadFile } from '../../verify/payload-file.js';
 import { newPayloadRequestRoot } from '../../verify/request-root.js';
 import { NativeProofVerifier } from '../../verify/verifier.js';
 
-const USAGE = 'usage: oneproof verify-block --payload FILE --proof FILE';
+const USAGE = 'usage: oneproof verify-block --payload FILE --proof FILE [--elf VALIDATOR.elf]';
 
 const verifyBlock: Command = {
   name: 'verify-block',
@@ -38,7 +38,7 @@ const verifyBlock: Command = {
     const { request } = readPayloadFile(payloadFile);
     const root = newPayloadRequestRoot(request);
     const inconsistent = checkPayloadConsistency(request);
-    const verdict = inconsistent ?? (await new NativeProofVerifier((await loadNativeZkvm()).zkvm).verify(proof, claimOf(request)));
+    const verdict = inconsistent ?? (await new NativeProofVerifier((await loadNativeZkvm()).zkvm, validatorElfPath(get('--elf'))).verify(proof, claimOf(request)));
     const valid = verdict === true;
     console.log(JSON.stringify({ blockHash: request.payload.blockHash, newPayloadRequestRoot: hexlify(root), status: valid ? 'VALID' : 'INVALID', ...(valid ? {} : { reason: verdict }) }));
     return valid ? 0 : 1;
