@@ -3,45 +3,16 @@
 // errors. D's example guests all write output or commit (syscalls the cpu chip does not prove yet),
 // so they must be refused with ZKVM_UNPROVABLE rather than proven.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isZkvmProofError, projectRoot, zkvmProve, zkvmRun, zkvmVerify } from '../../src/native/index.js';
+import { ECALL, example, haveGuests, skipReason, tinyElf } from './helpers.js';
 
 const execFileP = promisify(execFile);
-const examples = path.join(projectRoot, 'build', 'guest', 'examples');
-const example = (name: string) => path.join(examples, `${name}.elf`);
-const haveGuests = existsSync(example('hello'));
-const skipReason = haveGuests ? '' : ' (skipped: build/guest/examples not built; run `npm run build:guest`)';
 const test = { params: 'test' as const };
-
-/** A minimal ELF32 RISC-V executable: the given instruction words at 0x10000 (R+X). */
-function tinyElf(words: number[]): Uint8Array {
-  const code = new Uint8Array(new Uint32Array(words).buffer);
-  const b = new Uint8Array(84 + code.length);
-  const v = new DataView(b.buffer);
-  b.set([0x7f, 0x45, 0x4c, 0x46, 1, 1, 1], 0);
-  v.setUint16(16, 2, true); // ET_EXEC
-  v.setUint16(18, 243, true); // EM_RISCV
-  v.setUint32(20, 1, true);
-  v.setUint32(24, 0x10000, true); // entry
-  v.setUint32(28, 52, true); // phoff
-  v.setUint16(40, 52, true);
-  v.setUint16(42, 32, true);
-  v.setUint16(44, 1, true);
-  v.setUint32(52, 1, true); // PT_LOAD
-  v.setUint32(56, 84, true); // offset
-  v.setUint32(60, 0x10000, true);
-  v.setUint32(64, 0x10000, true);
-  v.setUint32(68, code.length, true);
-  v.setUint32(72, code.length, true);
-  v.setUint32(76, 5, true); // R+X
-  b.set(code, 84);
-  return b;
-}
-const ECALL = 0x00000073; // t0 = 0: HALT(a0)
 // a0 = 5 + 4 + 3 + 2 + 1: addi x1, x0, 5; loop: add a0, a0, x1; addi x1, x1, -1; bne x1, x0, loop; HALT
 const SUM5 = tinyElf([0x00500093, 0x00150533, 0xfff08093, 0xfe009ce3, ECALL]);
 // a0 = 42; HALT: another program
