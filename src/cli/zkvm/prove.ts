@@ -1,9 +1,10 @@
 // `oneproof zkvm prove <elf> [--input <file>] -o <proof.bin> [--params default|provable|test] [--json]`:
 // runs a guest, proves the (single-segment) run and writes the zkVM proof.
 // Exit status: 0 proof written, 1 the run faulted or cannot be proven yet, 2 usage, I/O or ELF error.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { isZkvmProofError, zkvmProve, type ZkvmParams } from '../../native/zkvm.js';
 import type { Command } from '../command.js';
+import { hex, readBytes, UsageError } from '../io.js';
 
 const usage = `usage: oneproof zkvm prove <guest.elf> [--input <file>] -o <proof.bin> [--params <preset>] [--json]
 
@@ -15,7 +16,6 @@ binds the program (sha256 of the ELF and its code), the exit code and the public
   --json              print one JSON object instead of text
 Exit status: 0 proof written, 1 execution error or unprovable run, 2 usage, I/O or ELF error.`;
 
-export class UsageError extends Error {}
 
 const PRESETS: readonly ZkvmParams[] = ['default', 'provable', 'test'];
 
@@ -24,13 +24,6 @@ export function parsePreset(v: string): ZkvmParams {
   return v as ZkvmParams;
 }
 
-export function readBytes(file: string, what: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (err) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(err as Error).message}`);
-  }
-}
 
 interface ProveArgs {
   elf: string;
@@ -66,7 +59,6 @@ export function parseProveArgs(args: string[]): ProveArgs {
   return { elf, input, out, params, json };
 }
 
-const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 const prove: Command = {
   name: 'prove',

@@ -2,9 +2,9 @@
 // emulator and prints its cycles, exit code, public values and output.
 // Exit status: 0 when the guest ran to HALT (whatever its exit code, which is printed), 1 when the
 // guest faulted or hit the cycle limit, 2 on usage errors, unreadable files or a malformed ELF.
-import { readFileSync } from 'node:fs';
 import { isZkvmError, zkvmRun, type ZkvmRunResult } from '../../native/zkvm.js';
 import type { Command } from '../command.js';
+import { hex, readBytes, UsageError } from '../io.js';
 
 const usage = `usage: oneproof zkvm run <guest.elf> [--input <file>] [--json] [--max-cycles <n>]
 
@@ -15,7 +15,6 @@ exit code, its public values (hex) and what it wrote to stdout/stderr.
   --max-cycles <n>    stop with an error after n cycles (default 2^32)
 Exit status: 0 guest halted, 1 execution error, 2 usage, I/O or ELF error.`;
 
-class UsageError extends Error {}
 
 interface RunArgs {
   elf: string;
@@ -50,15 +49,7 @@ export function parseRunArgs(args: string[]): RunArgs {
   return { elf, input, json, maxCycles };
 }
 
-function readBytes(file: string, what: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (err) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(err as Error).message}`);
-  }
-}
 
-const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
 
 function printResult(r: ZkvmRunResult, json: boolean): void {

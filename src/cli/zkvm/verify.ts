@@ -3,7 +3,8 @@
 // Exit status: 0 valid, 1 invalid proof, 2 usage or I/O error or a file that is not a zkVM proof.
 import { isZkvmProofError, zkvmVerify, type ZkvmParams } from '../../native/zkvm.js';
 import type { Command } from '../command.js';
-import { parsePreset, readBytes, UsageError } from './prove.js';
+import { hex, readBytes, UsageError } from '../io.js';
+import { parsePreset } from './prove.js';
 
 const usage = `usage: oneproof zkvm verify <guest.elf> <proof.bin> [--params <preset>] [--json]
 
@@ -37,7 +38,6 @@ export function parseVerifyArgs(args: string[]): VerifyArgs {
   return { elf: positional[0], proof: positional[1], params, json };
 }
 
-const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 const verify: Command = {
   name: 'verify',
