@@ -6,6 +6,23 @@ namespace oneproof::stark {
 namespace {
 constexpr size_t FP = 4, FP4 = 16, DIGEST = 32;
 
+void write_fri_params(ByteWriter& w, const fri::FriParams& p) {
+  w.u32(p.log_blowup);
+  w.u32(p.num_queries);
+  w.u32(p.pow_bits);
+  w.u32(p.log_final_poly_len);
+  w.u32(p.max_log_arity);
+}
+fri::FriParams read_fri_params(ByteReader& r) {
+  fri::FriParams p;
+  p.log_blowup = r.u32();
+  p.num_queries = r.u32();
+  p.pow_bits = r.u32();
+  p.log_final_poly_len = r.u32();
+  p.max_log_arity = r.u32();
+  return p;
+}
+
 void write_values(ByteWriter& w, const std::vector<Fp4>& v) {
   w.u32(uint32_t(v.size()));
   for (const Fp4& x : v) w.fp4(x);
@@ -42,11 +59,7 @@ std::vector<uint8_t> serialize_vk(const VerifyingKey& vk) {
   ByteWriter w;
   w.u32(VK_MAGIC);
   w.u32(FORMAT_VERSION);
-  w.u32(vk.fri.log_blowup);
-  w.u32(vk.fri.num_queries);
-  w.u32(vk.fri.pow_bits);
-  w.u32(vk.fri.log_final_poly_len);
-  w.u32(vk.fri.max_log_arity);
+  write_fri_params(w, vk.fri);
   w.u32(vk.max_log_height);
   w.u32(uint32_t(vk.tables.size()));
   for (const TableKey& t : vk.tables) {
@@ -67,11 +80,7 @@ VerifyingKey deserialize_vk(std::span<const uint8_t> bytes) {
   ByteReader r(bytes);
   header(r, VK_MAGIC, "verifying key");
   VerifyingKey vk;
-  vk.fri.log_blowup = r.u32();
-  vk.fri.num_queries = r.u32();
-  vk.fri.pow_bits = r.u32();
-  vk.fri.log_final_poly_len = r.u32();
-  vk.fri.max_log_arity = r.u32();
+  vk.fri = read_fri_params(r);
   vk.max_log_height = r.u32();
   const size_t n = r.count(4 + 8 * FP + 6 * 4 + DIGEST);
   vk.tables.resize(n);
@@ -94,11 +103,7 @@ std::vector<uint8_t> serialize_proof(const StarkProof& proof) {
   ByteWriter w;
   w.u32(PROOF_MAGIC);
   w.u32(FORMAT_VERSION);
-  w.u32(proof.params.log_blowup);
-  w.u32(proof.params.num_queries);
-  w.u32(proof.params.pow_bits);
-  w.u32(proof.params.log_final_poly_len);
-  w.u32(proof.params.max_log_arity);
+  write_fri_params(w, proof.params);
   w.u32(uint32_t(proof.tables.size()));
   for (const TableProof& t : proof.tables) {
     w.u32(t.log_height);
@@ -146,11 +151,7 @@ StarkProof deserialize_proof(std::span<const uint8_t> bytes) {
   ByteReader r(bytes);
   header(r, PROOF_MAGIC, "proof");
   StarkProof proof;
-  proof.params.log_blowup = r.u32();
-  proof.params.num_queries = r.u32();
-  proof.params.pow_bits = r.u32();
-  proof.params.log_final_poly_len = r.u32();
-  proof.params.max_log_arity = r.u32();
+  proof.params = read_fri_params(r);
   proof.tables.resize(r.count(4 + DIGEST + 4 + DIGEST));
   for (TableProof& t : proof.tables) {
     t.log_height = r.u32();

@@ -16,14 +16,12 @@ binds the program (sha256 of the ELF and its code), the exit code and the public
   --json              print one JSON object instead of text
 Exit status: 0 proof written, 1 execution error or unprovable run, 2 usage, I/O or ELF error.`;
 
-
 const PRESETS: readonly ZkvmParams[] = ['default', 'provable', 'test'];
 
 export function parsePreset(v: string): ZkvmParams {
   if (!(PRESETS as readonly string[]).includes(v)) throw new UsageError(`--params must be one of ${PRESETS.join(', ')}, got '${v}'`);
   return v as ZkvmParams;
 }
-
 
 interface ProveArgs {
   elf: string;
@@ -58,7 +56,6 @@ export function parseProveArgs(args: string[]): ProveArgs {
   if (out === undefined) throw new UsageError('missing -o <proof.bin>');
   return { elf, input, out, params, json };
 }
-
 
 const prove: Command = {
   name: 'prove',

@@ -15,7 +15,6 @@ exit code, its public values (hex) and what it wrote to stdout/stderr.
   --max-cycles <n>    stop with an error after n cycles (default 2^32)
 Exit status: 0 guest halted, 1 execution error, 2 usage, I/O or ELF error.`;
 
-
 interface RunArgs {
   elf: string;
   input?: string;
@@ -48,7 +47,6 @@ export function parseRunArgs(args: string[]): RunArgs {
   if (elf === undefined) throw new UsageError('missing <guest.elf>');
   return { elf, input, json, maxCycles };
 }
-
 
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
 

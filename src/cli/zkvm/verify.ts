@@ -38,7 +38,6 @@ export function parseVerifyArgs(args: string[]): VerifyArgs {
   return { elf: positional[0], proof: positional[1], params, json };
 }
 
-
 const verify: Command = {
   name: 'verify',
   summary: 'verify a zkVM proof against its guest ELF',
