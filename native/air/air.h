@@ -42,6 +42,10 @@ namespace oneproof::air {
 inline constexpr uint32_t MAX_CONSTRAINT_DEGREE = 3;
 // Bus ids enter the LogUp fingerprint as field elements, so they must stay below p.
 inline constexpr uint32_t MAX_BUS_ID = 1u << 24;
+// Proofs that are parts of one statement (zkVM segments) share the buses with ids in
+// [GLOBAL_BUS_MIN, GLOBAL_BUS_LIMIT); every other bus is private to its proof (stark/constraints.h).
+inline constexpr uint32_t GLOBAL_BUS_MIN = 1000;
+inline constexpr uint32_t GLOBAL_BUS_LIMIT = 4096;
 
 struct Constraint {
   uint32_t node;      // expression that must vanish on every row

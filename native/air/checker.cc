@@ -51,7 +51,7 @@ std::optional<ConstraintViolation> check_constraints(const CompiledAir& air, con
   return std::nullopt;
 }
 
-std::optional<BusImbalance> check_buses(std::span<const TableTrace> tables) {
+std::optional<BusImbalance> check_buses(std::span<const TableTrace> tables, bool local_only) {
   std::map<std::vector<uint32_t>, Fp> net;  // key: bus, tuple values (canonical)
   std::map<uint32_t, size_t> arity;
   std::vector<Fp> values;
@@ -76,6 +76,7 @@ std::optional<BusImbalance> check_buses(std::span<const TableTrace> tables) {
   }
   for (const auto& [key, m] : net) {
     if (m.is_zero()) continue;
+    if (local_only && key[0] >= GLOBAL_BUS_MIN && key[0] < GLOBAL_BUS_LIMIT) continue;
     BusImbalance b{key[0], {}, m, {}};
     std::string tuple;
     for (size_t i = 1; i < key.size(); ++i) {

@@ -37,7 +37,8 @@ struct BusImbalance {
 };
 
 // Sums the multiplicity of every (bus, tuple) over all rows of all tables; each must be zero.
-// Also reports a bus used with two different tuple arities.
-std::optional<BusImbalance> check_buses(std::span<const TableTrace> tables);
+// Also reports a bus used with two different tuple arities. With `local_only`, buses shared with
+// other proofs (ids in [GLOBAL_BUS_MIN, GLOBAL_BUS_LIMIT), air.h) need not balance here.
+std::optional<BusImbalance> check_buses(std::span<const TableTrace> tables, bool local_only = false);
 
 }  // namespace oneproof::air

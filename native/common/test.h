@@ -1,6 +1,7 @@
 // A minimal unit-test harness: OP_TEST(name) { ... CHECK(...); } and one main per test binary.
 // Each binary is one ctest test; a failed CHECK reports file:line and the binary exits non-zero.
 #pragma once
+#include <exception>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -40,9 +41,14 @@ int main(int argc, char** argv) {
   for (auto& c : ::oneproof::testing::registry()) {
     if (only && std::string(c.name).find(only) == std::string::npos) continue;
     int before = ::oneproof::testing::failures();
-    c.fn();
+    try {
+      c.fn();
+    } catch (const std::exception& e) {  // a case that throws fails; the others still run
+      ::oneproof::testing::fail(c.name, 0, std::string("uncaught exception: ") + e.what());
+    }
     ++ran;
     std::printf("%s %s\n", ::oneproof::testing::failures() == before ? "ok  " : "FAIL", c.name);
+    std::fflush(stdout);
   }
   std::printf("%d cases, %d failed checks\n", ran, ::oneproof::testing::failures());
   return ::oneproof::testing::failures() == 0 && ran > 0 ? 0 : 1;

@@ -36,3 +36,14 @@ void check_bus_arities(std::span<const air::CompiledAir> airs) {
 }
 
 }  // namespace oneproof::stark
+
+namespace oneproof::stark {
+void check_shared_lookups(std::span<const air::CompiledAir> airs, const LookupChallenges& lookups) {
+  if (lookups.bus_salt > MAX_BUS_SALT) throw std::invalid_argument("shared lookups: bus salt out of range");
+  for (const auto& a : airs) {
+    if (lookups.beta_pows.size() < max_arity(a) + 2) throw std::invalid_argument("shared lookups: too few challenge powers for " + a.name);
+    for (const auto& it : a.interactions)
+      if (it.bus >= air::GLOBAL_BUS_LIMIT) throw std::invalid_argument("shared lookups: table " + a.name + " uses bus id " + std::to_string(it.bus) + " (at most " + std::to_string(air::GLOBAL_BUS_LIMIT - 1) + " with shared challenges)");
+  }
+}
+}  // namespace oneproof::stark

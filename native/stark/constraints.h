@@ -7,7 +7,10 @@
 //          is_first_row  * (phi - sum_i h_i)
 //          is_transition * (phi' - phi - sum_i h_i')
 //          is_last_row   * (phi - S)
-//   fingerprint(bus, v) = gamma + bus + sum_j beta^(j+1) v_j.
+//   fingerprint(bus, v) = gamma + bus' + sum_j beta^(j+1) v_j, where bus' = bus + salt * GLOBAL_BUS_LIMIT
+//   for buses private to the proof and bus' = bus for the shared ones (air.h). A proof on its own
+//   has salt 0; the proofs of one statement (zkVM segments) draw their challenges together and get
+//   distinct salts, so their private buses cannot balance against each other's tuples.
 //
 // The prover evaluates it over the LDE with base-field node values (T = Fp); the verifier at the
 // out-of-domain point zeta (T = Fp4). Same function, so the two cannot drift apart.
@@ -21,11 +24,15 @@ namespace oneproof::stark {
 using field::Fp;
 using field::Fp4;
 
+// Largest salt: salted bus ids stay below 2^31 (field elements, distinct).
+inline constexpr uint32_t MAX_BUS_SALT = (1u << 19) - 1;
+
 struct LookupChallenges {
   Fp4 gamma, beta;
   std::vector<Fp4> beta_pows;  // beta^0 .. beta^(max arity + 1)
+  uint32_t bus_salt = 0;
   LookupChallenges() = default;
-  LookupChallenges(Fp4 g, Fp4 b, size_t max_arity) : gamma(g), beta(b) {
+  LookupChallenges(Fp4 g, Fp4 b, size_t max_arity, uint32_t salt = 0) : gamma(g), beta(b), bus_salt(salt) {
     Fp4 p = Fp4::one();
     for (size_t i = 0; i <= max_arity + 1; ++i) { beta_pows.push_back(p); p *= b; }
   }
@@ -38,10 +45,15 @@ std::vector<Fp4> powers(Fp4 alpha, size_t count);
 // Throws std::invalid_argument when a bus carries tuples of two different arities anywhere among
 // the tables: (bus, a) and (bus, a, 0) have the same fingerprint, so arities must be fixed.
 void check_bus_arities(std::span<const air::CompiledAir> airs);
+// Throws std::invalid_argument when challenges shared with other proofs cannot serve these AIRs:
+// a salt out of range, a private bus id that salting could map onto another's, too few powers.
+void check_shared_lookups(std::span<const air::CompiledAir> airs, const LookupChallenges& lookups);
 
 template <class T, class Val>
 Fp4 fingerprint(const LookupChallenges& ch, const air::Interaction& it, Val&& val) {
-  Fp4 f = ch.gamma + Fp4::from_base(Fp::from_u32(it.bus));
+  const bool shared = it.bus >= air::GLOBAL_BUS_MIN && it.bus < air::GLOBAL_BUS_LIMIT;
+  const uint32_t bus = shared || ch.bus_salt == 0 ? it.bus : it.bus + ch.bus_salt * air::GLOBAL_BUS_LIMIT;
+  Fp4 f = ch.gamma + Fp4::from_base(Fp::from_u32(bus));
   for (size_t j = 0; j < it.values.size(); ++j) f += ch.beta_pows[j + 1] * val(it.values[j]);
   return f;
 }

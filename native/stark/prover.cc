@@ -65,7 +65,7 @@ void check_shapes(const ProvingKey& pk, const std::vector<TableWitness>& tables)
   }
 }
 
-void check_witness(const ProvingKey& pk, const std::vector<TableWitness>& tables) {
+void check_witness(const ProvingKey& pk, const std::vector<TableWitness>& tables, bool local_only) {
   std::vector<air::TableTrace> traces;
   for (size_t t = 0; t < tables.size(); ++t) {
     const field::Matrix* pre = pk.preprocessed[t] ? &pk.preprocessed[t]->trace : nullptr;
@@ -73,7 +73,7 @@ void check_witness(const ProvingKey& pk, const std::vector<TableWitness>& tables
       throw std::invalid_argument("prove: " + v->message);
     traces.push_back({&pk.airs[t], &tables[t].main, pre, tables[t].publics});
   }
-  if (auto b = air::check_buses(traces)) throw std::invalid_argument("prove: " + b->message);
+  if (auto b = air::check_buses(traces, local_only)) throw std::invalid_argument("prove: " + b->message);
 }
 
 // 1 / (x_j - z) over the coset of size 2^log_N.
@@ -91,10 +91,18 @@ struct TableState {
 };
 }  // namespace
 
+std::vector<Digest> commit_main_traces(const ProvingKey& pk, const std::vector<TableWitness>& tables) {
+  check_shapes(pk, tables);
+  std::vector<Digest> roots;
+  for (const auto& t : tables) roots.push_back(merkle::MerkleTree(ntt::coset_lde(t.main, pk.vk.fri.log_blowup, fri::coset_shift())).root());
+  return roots;
+}
+
 StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, const ProverOptions& options) {
   PhaseTimer timer;
   check_shapes(pk, tables);
-  if (options.check_witness) check_witness(pk, tables);
+  if (options.shared_lookups) check_shared_lookups(pk.airs, *options.shared_lookups);
+  if (options.check_witness) check_witness(pk, tables, options.shared_lookups != nullptr);
   timer.mark("witness check");
   const VerifyingKey& vk = pk.vk;
   const unsigned lb = vk.fri.log_blowup;
@@ -129,7 +137,10 @@ StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, 
   size_t arity = 0;
   for (const auto& a : pk.airs) { any_lookups |= !a.interactions.empty(); arity = std::max(arity, max_arity(a)); }
   LookupChallenges lookups;
-  if (any_lookups) {
+  if (options.shared_lookups) {
+    lookups = *options.shared_lookups;
+    observe_shared_lookups(ch, lookups);
+  } else if (any_lookups) {
     const Fp4 gamma = ch.sample_ext(), beta = ch.sample_ext();
     lookups = LookupChallenges(gamma, beta, arity);
   }

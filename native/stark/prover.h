@@ -11,6 +11,7 @@
 // The transcript order is in transcript.h.
 #pragma once
 #include <vector>
+#include "stark/constraints.h"
 #include "stark/proof.h"
 
 namespace oneproof::stark {
@@ -24,7 +25,16 @@ struct ProverOptions {
   // Check constraints and bus balance before proving (and refuse). Tests switch it off to show
   // that the verifier rejects proofs of bad traces.
   bool check_witness = true;
+  // For a proof that is one part of a larger statement: LogUp challenges drawn by the caller after
+  // it saw every part's main-trace commitments (commit_main_traces), with this part's bus salt.
+  // The shared buses then need not balance within this proof; the caller checks their sum across
+  // the parts (VerifyResult::bus_sum).
+  const LookupChallenges* shared_lookups = nullptr;
 };
+
+// The main-trace commitments prove() will make for these tables, in table order (phase one of a
+// multi-part proof). Throws like prove() on shape errors.
+std::vector<Digest> commit_main_traces(const ProvingKey& pk, const std::vector<TableWitness>& tables);
 
 // Throws std::invalid_argument on shape errors or (with check_witness) an unsatisfied trace.
 StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, const ProverOptions& options = {});

@@ -14,6 +14,12 @@ void observe_instance(challenger::Challenger& ch, const VerifyingKey& vk, std::s
   }
 }
 
+void observe_shared_lookups(challenger::Challenger& ch, const LookupChallenges& lookups) {
+  ch.observe(lookups.gamma);
+  ch.observe(lookups.beta);
+  ch.observe_u32(lookups.bus_salt);
+}
+
 void observe_openings(challenger::Challenger& ch, const std::vector<TableProof>& tables) {
   auto put = [&](const MatrixOpenedValues& m) {
     for (const Fp4& v : m.local) ch.observe(v);

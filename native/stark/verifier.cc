@@ -113,9 +113,16 @@ void check_constraints_at_zeta(const air::CompiledAir& a, const TableProof& tp, 
   expect(folded == leaves.sel.zerofier * quotient, "table " + a.name + ": constraints do not hold at the out-of-domain point");
 }
 
-void verify_or_throw(const VerifyingKey& vk, std::span<const air::CompiledAir> airs, const StarkProof& proof,
-                     std::span<const std::vector<Fp>> publics) {
+Fp4 verify_or_throw(const VerifyingKey& vk, std::span<const air::CompiledAir> airs, const StarkProof& proof,
+                    std::span<const std::vector<Fp>> publics, const VerifyOptions& options) {
   check_shapes(vk, airs, proof, publics);
+  if (options.shared_lookups) {
+    try {
+      check_shared_lookups(airs, *options.shared_lookups);
+    } catch (const std::invalid_argument& e) {
+      throw Reject(e.what());
+    }
+  }
   const size_t T = vk.tables.size();
   const unsigned lb = vk.fri.log_blowup;
 
@@ -129,7 +136,10 @@ void verify_or_throw(const VerifyingKey& vk, std::span<const air::CompiledAir> a
   size_t arity = 0;
   for (const auto& a : airs) { any_lookups |= !a.interactions.empty(); arity = std::max(arity, max_arity(a)); }
   LookupChallenges lookups;
-  if (any_lookups) {
+  if (options.shared_lookups) {
+    lookups = *options.shared_lookups;
+    observe_shared_lookups(ch, lookups);
+  } else if (any_lookups) {
     const Fp4 gamma = ch.sample_ext(), beta = ch.sample_ext();
     lookups = LookupChallenges(gamma, beta, arity);
   }
@@ -140,7 +150,7 @@ void verify_or_throw(const VerifyingKey& vk, std::span<const air::CompiledAir> a
     ch.observe(proof.tables[t].cumulative_sum);
     bus_total += proof.tables[t].cumulative_sum;
   }
-  expect(bus_total.is_zero(), "LogUp buses do not balance (cumulative sums do not add up to zero)");
+  if (!options.shared_lookups) expect(bus_total.is_zero(), "LogUp buses do not balance (cumulative sums do not add up to zero)");
   const Fp4 alpha = ch.sample_ext();
   for (const auto& tp : proof.tables) ch.observe(tp.quotient_commit);
   const Fp4 zeta = ch.sample_ext();
@@ -196,32 +206,32 @@ void verify_or_throw(const VerifyingKey& vk, std::span<const air::CompiledAir> a
     return ro;
   };
   fri::verify(vk.fri, heights, proof.fri, ch, open_inputs);
+  return bus_total;
 }
 }  // namespace
 
 VerifyResult verify(const VerifyingKey& vk, std::span<const air::CompiledAir> airs, const StarkProof& proof,
-                    std::span<const std::vector<Fp>> publics) {
+                    std::span<const std::vector<Fp>> publics, const VerifyOptions& options) {
   try {
-    verify_or_throw(vk, airs, proof, publics);
-    return {true, {}};
+    return {true, {}, verify_or_throw(vk, airs, proof, publics, options)};
   } catch (const Reject& e) {
-    return {false, e.what()};
+    return {false, e.what(), {}};
   } catch (const fri::FriError& e) {
-    return {false, e.what()};
+    return {false, e.what(), {}};
   } catch (const std::exception& e) {
-    return {false, std::string("verifier error: ") + e.what()};
+    return {false, std::string("verifier error: ") + e.what(), {}};
   }
 }
 
 VerifyResult verify_bytes(const VerifyingKey& vk, std::span<const air::CompiledAir> airs, std::span<const uint8_t> proof_bytes,
-                          std::span<const std::vector<Fp>> publics) {
+                          std::span<const std::vector<Fp>> publics, const VerifyOptions& options) {
   StarkProof proof;
   try {
     proof = deserialize_proof(proof_bytes);
   } catch (const FormatError& e) {
-    return {false, std::string("malformed proof: ") + e.what()};
+    return {false, std::string("malformed proof: ") + e.what(), {}};
   }
-  return verify(vk, airs, proof, publics);
+  return verify(vk, airs, proof, publics, options);
 }
 
 }  // namespace oneproof::stark

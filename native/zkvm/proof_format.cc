@@ -46,7 +46,13 @@ std::vector<uint8_t> serialize(const ZkvmProof& p) {
   out.insert(out.end(), p.program_id.begin(), p.program_id.end());
   put_u32(out, p.exit_code);
   put_bytes(out, p.public_values);
-  put_bytes(out, p.stark_proof);
+  put_u32(out, uint32_t(p.segments.size()));
+  for (const SegmentProof& sp : p.segments) {
+    const SegmentStatement& st = sp.statement;
+    for (uint32_t v : {st.start_pc, st.end_pc, uint32_t(st.halted), st.exit_code, st.commit_start, st.commit_end}) put_u32(out, v);
+    put_bytes(out, sp.stark_proof);
+  }
+  put_bytes(out, p.global_proof);
   return out;
 }
 
@@ -61,8 +67,26 @@ ZkvmProof deserialize(std::span<const uint8_t> bytes) {
   p.exit_code = r.u32("exit code");
   auto pv = r.take(r.u32("public values length"), "public values");
   p.public_values.assign(pv.begin(), pv.end());
-  auto sp = r.take(r.u32("stark proof length"), "stark proof");
-  p.stark_proof.assign(sp.begin(), sp.end());
+  const uint32_t n = r.u32("segment count");
+  if (n == 0 || n > MAX_SEGMENTS) throw stark::FormatError("zkvm proof has " + std::to_string(n) + " segments");
+  for (uint32_t k = 0; k < n; ++k) {
+    SegmentProof sp;
+    SegmentStatement& st = sp.statement;
+    st.number = k + 1;
+    st.start_pc = r.u32("segment start pc");
+    st.end_pc = r.u32("segment end pc");
+    const uint32_t halted = r.u32("segment halted flag");
+    if (halted > 1) throw stark::FormatError("segment halted flag is not 0 or 1");
+    st.halted = halted == 1;
+    st.exit_code = r.u32("segment exit code");
+    st.commit_start = r.u32("segment commit start");
+    st.commit_end = r.u32("segment commit end");
+    auto b = r.take(r.u32("segment proof length"), "segment proof");
+    sp.stark_proof.assign(b.begin(), b.end());
+    p.segments.push_back(std::move(sp));
+  }
+  auto g = r.take(r.u32("global proof length"), "global proof");
+  p.global_proof.assign(g.begin(), g.end());
   if (r.pos != bytes.size()) throw stark::FormatError("trailing bytes after zkvm proof");
   return p;
 }

@@ -1,14 +1,15 @@
-// End-to-end zkVM proving for single-segment runs: the ELF is run with the tracer, its one segment
-// becomes the chip tables (cpu, program ROM, memory access + boundary, range16, byte ops), and the
-// tables are proven with the multi-table STARK. The statement: the program ROM (a preprocessed
-// column, so part of the verifying key derived from the ELF), the entry pc and the exit code
-// (public values of the cpu table).
-//
-// Public values: the cpu chip does not prove COMMIT yet, so the proof binds none: a guest that
-// commits anything is refused, and verify rejects a proof claiming any.
-// Not yet bound (chips/memory.h): the initial data-memory image of the boundary table is not tied to
-// the ELF's data segments, so a guest's result is only as trustworthy as its code's independence
-// from initialised data. Multi-segment runs are refused.
+// End-to-end zkVM proving. The ELF is run with the tracer and cut into segments (segment_cycles
+// each); every segment is proven on its own with the segment chips (segment_chips.h) and the run's
+// global proof covers the initial memory image and the ends of each cell's memory chain
+// (chips/memory_image.h). The parts form one statement:
+//   - one transcript: every part's main-trace commitments, the segments' statements, the exit code
+//     and the public values are observed before the LogUp challenges all parts share are drawn;
+//   - the segments' private buses are salted with their number, so they balance per segment; the
+//     shared buses (BUS_GLOBAL_MEMORY, BUS_PUBLIC_VALUES) balance over all parts together, with the
+//     verifier receiving every public-value byte itself;
+//   - the statements chain: entry pc -> end pc = next start pc -> ... -> HALT, commits in order.
+// The statement proven: (program id, exit code, public values). The program ROM and memory image
+// are preprocessed columns, so the verifying keys are derived from the ELF.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -17,11 +18,12 @@
 #include <vector>
 
 #include "fri/params.h"
+#include "vm/machine.h"
 #include "zkvm/proof_format.h"
 
 namespace oneproof::zkvm {
 
-// A run this prover cannot prove (too long, no HALT, unsupported syscall or COMMIT).
+// A run this prover cannot prove (no HALT, more than 2^16 segments, a program too large to key).
 class UnprovableRun : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -30,7 +32,7 @@ class UnprovableRun : public std::runtime_error {
 struct ProveOptions {
   fri::FriParams params = fri::DEFAULT_PARAMS;
   uint64_t max_cycles = uint64_t(1) << 22;
-  uint32_t segment_cycles = 1u << 22;  // a power of two in [2^16, 2^22]; longer runs are refused
+  uint32_t segment_cycles = 1u << 22;  // a power of two in [2^16, 2^22]
 };
 
 struct ProveResult {
@@ -38,11 +40,17 @@ struct ProveResult {
   uint32_t exit_code = 0;
   std::vector<uint8_t> public_values;
   uint64_t cycles = 0;
+  uint32_t segments = 0;
 };
 
 // Throws vm::ElfError, vm::ExecutionError, UnprovableRun (std::invalid_argument from key setup for a
 // program ROM too large to key).
 ProveResult prove(std::span<const uint8_t> elf, std::span<const uint8_t> input, const ProveOptions& options = {});
+
+// For tests of the verifier: proves a given execution record as a cheating prover would, with no
+// check that the traces satisfy the chips (the STARK prover's witness check is off and cells that
+// do not start from the ELF image are put in the zero table), so that the verifier is the judge.
+ProveResult prove_forged(std::span<const uint8_t> elf, const vm::TracedExecution& execution, const ProveOptions& options = {});
 
 struct VerifyResult {
   bool ok = false;
@@ -50,6 +58,7 @@ struct VerifyResult {
   bool malformed = false;  // the bytes are not a zkvm proof at all (framing), rather than a wrong one
   uint32_t exit_code = 0;
   std::vector<uint8_t> public_values;
+  uint32_t segments = 0;
 };
 
 // Never throws for a bad proof (ok = false with a reason); a malformed ELF is a rejection too.

@@ -75,12 +75,16 @@ OP_TEST(forged_exit_code_and_public_values_are_rejected) {
   zkvm::ZkvmProof p = zkvm::deserialize(proof);
   zkvm::ZkvmProof forged = p;
   forged.exit_code = 56;
+  CHECK(contains(check(elf, zkvm::serialize(forged)).error, "exit code differs"));
+  forged.segments.back().statement.exit_code = 56;  // the statement agrees, the CPU's HALT row does not
   const auto v = check(elf, zkvm::serialize(forged));
   CHECK(!v.ok);
-  CHECK(contains(v.error, "STARK proof rejected"));
+  CHECK(contains(v.error, "segment 1 proof rejected"));
   forged = p;
   forged.public_values = {1, 2, 3};
   CHECK(contains(check(elf, zkvm::serialize(forged)).error, "public values"));
+  forged.segments.back().statement.commit_end = 3;  // claims to have committed them: nothing sent them
+  CHECK(!check(elf, zkvm::serialize(forged)).ok);
 }
 
 OP_TEST(a_proof_of_another_program_is_rejected) {
@@ -93,32 +97,134 @@ OP_TEST(a_proof_of_another_program_is_rejected) {
   p.program_id = zkvm::program_id(other);
   const auto v = check(other, zkvm::serialize(p));
   CHECK(!v.ok);
-  CHECK(contains(v.error, "STARK proof rejected"));
+  CHECK(contains(v.error, "proof rejected"));
   CHECK(contains(check({1, 2, 3}, proof).error, "program id"));
 }
 
+namespace {
+// Loads the initialised data word at kDataBase and halts with it.
+std::vector<uint8_t> load_data_elf() {
+  Assembler a;
+  a.li(6, vm::testing::kDataBase);
+  a.lw(vm::testing::reg::a0, 6, 0);
+  a.halt();
+  return vm::testing::simple_elf(a.words, 0x1000, {0x78, 0x56, 0x34, 0x12});
+}
+}  // namespace
+
+OP_TEST(initial_memory_is_the_elf_image) {
+  const auto elf = load_data_elf();
+  const auto r = zkvm::prove(elf, {}, test_options());
+  CHECK_EQ(r.exit_code, 0x12345678u);
+  CHECK(check(elf, r.proof).ok);
+  // A cheating prover claims the data word starts as 0 (so the load returns 0 and the run exits
+  // with 0): the cell lies inside the ELF image, so the zero table may not hold it.
+  const vm::Program program = vm::load_elf(elf);
+  vm::TracedExecution t = vm::execute_traced(program, {}, {});
+  const uint32_t data_word = vm::testing::kDataBase;
+  for (auto& seg : t.segments) {
+    for (auto& e : seg.initial) if (e.addr == data_word) e.value = 0;
+    for (auto& e : seg.final) if (e.addr == data_word) e.value = 0;
+    for (auto& e : seg.final) if (e.addr == vm::testing::reg::a0) e.value = 0;
+    for (auto& c : seg.cycles) {
+      if (c.op == vm::Op::kLw) { c.mem.value = c.mem.prev_value = 0; c.rd.value = 0; }
+      if (c.op == vm::Op::kEcall) c.rs2.value = c.rs2.prev_value = 0;
+    }
+  }
+  t.result.exit_code = 0;
+  const auto forged = zkvm::prove_forged(elf, t, test_options());
+  const auto v = check(elf, forged.proof);
+  CHECK(!v.ok);
+  CHECK(contains(v.error, "global memory proof rejected"));
+}
+
 OP_TEST(unprovable_runs_are_refused) {
-  // A syscall the cpu chip does not cover.
+  // A program whose loaded bytes span more than 2^22 words cannot be keyed.
   Assembler a;
   a.li(vm::testing::reg::a0, 0);
-  a.syscall(2);  // INPUT_LEN
-  a.li(vm::testing::reg::a0, 0);
   a.halt();
+  std::vector<vm::testing::ElfSegmentSpec> segs = {
+      {vm::testing::kTextBase, vm::testing::code_bytes(a.words), uint32_t(a.words.size() * 4), vm::testing::kPfR | vm::testing::kPfX},
+      {0x10000000, {1, 2, 3, 4}, 0x1000, vm::testing::kPfR | vm::testing::kPfW}};
   bool threw = false;
   try {
-    zkvm::prove(vm::testing::simple_elf(a.words), {}, test_options());
+    zkvm::prove(vm::testing::write_elf(vm::testing::kTextBase, segs), {}, test_options());
   } catch (const zkvm::UnprovableRun& e) {
-    threw = contains(e.what(), "supported");
+    threw = contains(e.what(), "2^22 words");
   }
   CHECK(threw);
-  // A run longer than one segment.
+}
+
+namespace {
+zkvm::ProveOptions small_segments() {
   zkvm::ProveOptions o = test_options();
   o.segment_cycles = 1u << 16;
-  threw = false;
-  try {
-    zkvm::prove(sum_elf(30000), {}, o);  // 90k cycles: two segments
-  } catch (const zkvm::UnprovableRun& e) {
-    threw = contains(e.what(), "multi-segment proving not yet supported");
+  return o;
+}
+
+// Adds `delta` to register `reg` from segment `k` on: its initial value there, and every later
+// access and final value, as a prover would have to forge to smuggle another value across a
+// segment boundary. The exit code (a0 = x2 at the end) moves with it.
+void shift_register_from_segment(vm::TracedExecution& t, size_t k, uint32_t reg, uint32_t delta) {
+  for (size_t j = k; j < t.segments.size(); ++j) {
+    auto& seg = t.segments[j];
+    for (auto& e : seg.initial) if (e.addr == reg) e.value += delta;
+    for (auto& e : seg.final) if (e.addr == reg) e.value += delta;
+    for (auto& c : seg.cycles)
+      for (vm::Access* x : {&c.rs1, &c.rs2, &c.rd})
+        if (x->addr == reg && x->ts) { x->value += delta; x->prev_value += delta; }
   }
-  CHECK(threw);
+}
+}  // namespace
+
+OP_TEST(multi_segment_runs_prove_as_one_statement) {
+  const auto elf = sum_elf(30000);  // ~90k cycles: two segments of 2^16
+  const auto r = zkvm::prove(elf, {}, small_segments());
+  CHECK_EQ(r.segments, 2u);
+  CHECK_EQ(r.exit_code, uint32_t(30000ull * 30001 / 2));
+  const auto v = check(elf, r.proof);
+  CHECK(v.ok);
+  CHECK_EQ(v.segments, 2u);
+  CHECK_EQ(v.exit_code, r.exit_code);
+
+  const zkvm::ZkvmProof p = zkvm::deserialize(r.proof);
+  zkvm::ZkvmProof bad = p;  // a segment dropped
+  bad.segments.erase(bad.segments.begin());
+  CHECK(!check(elf, zkvm::serialize(bad)).ok);
+  bad = p;  // segments swapped
+  std::swap(bad.segments[0], bad.segments[1]);
+  CHECK(!check(elf, zkvm::serialize(bad)).ok);
+  bad = p;  // the first segment proven twice (statement and proof of segment 1 in both places)
+  bad.segments[1] = bad.segments[0];
+  CHECK(!check(elf, zkvm::serialize(bad)).ok);
+  bad = p;  // a boundary pc that does not chain
+  bad.segments[1].statement.start_pc += 4;
+  CHECK(contains(check(elf, zkvm::serialize(bad)).error, "does not start where the previous segment ended"));
+  bad.segments[0].statement.end_pc += 4;  // chained, but not what the CPU rows say
+  CHECK(contains(check(elf, zkvm::serialize(bad)).error, "proof rejected"));
+  bad = p;  // the global proof of another run
+  bad.global_proof = zkvm::deserialize(zkvm::prove(elf, {}, test_options()).proof).global_proof;
+  CHECK(!check(elf, zkvm::serialize(bad)).ok);
+}
+
+OP_TEST(memory_cannot_change_between_segments) {
+  const auto elf = sum_elf(30000);
+  const vm::Program program = vm::load_elf(elf);
+  vm::RunOptions run;
+  run.segment_cycles = 1u << 16;
+  vm::TracedExecution t = vm::execute_traced(program, {}, run);
+  REQUIRE(t.segments.size() == 2);
+  // Segment 2 starts with x2 (the running sum) 1000 higher than segment 1 left it; every row of
+  // segment 2 is consistent with that, only the link is broken.
+  shift_register_from_segment(t, 1, 2, 1000);
+  for (auto& c : t.segments[1].cycles) {
+    if (c.op == vm::Op::kAddi && c.rd.addr == vm::testing::reg::a0) { c.rd.value += 1000; }
+    if (c.op == vm::Op::kEcall) { c.rs2.value += 1000; c.rs2.prev_value += 1000; }
+  }
+  for (auto& e : t.segments[1].final) if (e.addr == vm::testing::reg::a0) e.value += 1000;
+  t.result.exit_code += 1000;
+  const auto forged = zkvm::prove_forged(elf, t, small_segments());
+  const auto v = check(elf, forged.proof);
+  CHECK(!v.ok);
+  CHECK(contains(v.error, "do not link"));
 }
