@@ -199,7 +199,7 @@ Witness build(const Machine& m, const vm::TracedExecution& t) {
   Witness w;
   w.main = {std::move(cpu.main), m.rom.multiplicities(s), std::move(mem.access), std::move(mem.boundary), ranges.trace(),
             byte_ops.trace()};
-  w.publics = {cpu.publics, {}, {}, {}, {}, {}};
+  w.publics = {cpu.publics, {}, {}, {Fp::one()}, {}, {}};  // the boundary's segment number: 1
   return w;
 }
 
@@ -212,7 +212,7 @@ std::string check(const Machine& m, const Witness& w) {
     if (auto v = air::check_constraints(m.compiled[i], w.main[i], pre, w.publics[i])) return m.compiled[i].name + ": " + v->message;
     tables.push_back({&m.compiled[i], &w.main[i], pre, w.publics[i]});
   }
-  if (auto b = air::check_buses(tables)) return "bus " + std::to_string(b->bus) + ": " + b->message;
+  if (auto b = air::check_buses(tables, /*local_only=*/true)) return "bus " + std::to_string(b->bus) + ": " + b->message;
   return "";
 }
 

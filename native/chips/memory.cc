@@ -45,38 +45,10 @@ void MemoryAccessAir::eval(air::AirBuilder& b) const {
   b.send(BUS_RANGE16, {diff_hi * 256}, is_real, "ts gap hi < 2^8");
 }
 
-void MemoryBoundaryAir::eval(air::AirBuilder& b) const {
-  const Expr addr = b.local(kAddr), is_real = b.local(kIsReal), has_next = b.local(kHasNext);
-  const Expr gap_lo = b.local(kGapLo), gap_hi = b.local(kGapHi);
-  b.assert_bool(is_real, "is_real is boolean");
-  b.assert_bool(has_next, "has_next is boolean");
-  // Real rows form a prefix, and has_next says whether the next row is real.
-  b.when_transition().assert_zero(b.next(kIsReal) * (1 - is_real), "real rows are a prefix");
-  b.when_transition().assert_eq(has_next, b.next(kIsReal), "has_next = next is_real");
-  b.when_last_row().assert_zero(has_next, "last row has no successor");
-  // Strictly increasing addresses: next - addr - 1 = gap_lo + 2^16 gap_hi, gap < 2^30.
-  b.when(has_next).assert_eq(b.next(kAddr) - addr - 1, gap_lo + gap_hi * 65536, "addresses increase");
-  // x0 is zero: is_x0 = [addr == 0] (addr * addr_inv = 1 - is_x0, addr * is_x0 = 0).
-  const Expr is_x0 = b.local(kIsX0);
-  b.assert_bool(is_x0, "is_x0 is boolean");
-  b.assert_zero(addr * is_x0, "is_x0 => addr = 0");
-  b.assert_eq(addr * b.local(kAddrInv), 1 - is_x0, "addr = 0 => is_x0");
-  b.when(is_x0).assert_zero(b.local(kInitLo), "x0 starts at 0 (lo)");
-  b.when(is_x0).assert_zero(b.local(kInitHi), "x0 starts at 0 (hi)");
-  b.send(BUS_MEMORY, {addr, b.local(kInitLo), b.local(kInitHi), b.constant(0u)}, is_real, "initial state");
-  b.receive(BUS_MEMORY, {addr, b.local(kFinalLo), b.local(kFinalHi), b.local(kFinalTs)}, is_real, "final state");
-  b.send(BUS_RANGE16, {b.local(kInitLo)}, is_real, "initial lo limb");
-  b.send(BUS_RANGE16, {b.local(kInitHi)}, is_real, "initial hi limb");
-  b.send(BUS_RANGE16, {gap_lo}, has_next, "address gap lo");
-  b.send(BUS_RANGE16, {gap_hi}, has_next, "address gap hi");
-  b.send(BUS_RANGE16, {gap_hi * 4}, has_next, "address gap hi < 2^14");
-}
-
-MemoryTraces memory_traces(const vm::SegmentRecord& s, RangeCounts& ranges) {
+field::Matrix access_trace(const vm::SegmentRecord& s, RangeCounts& ranges) {
   size_t accesses = 0;
   for_each_access(s, [&](const vm::Access&) { ++accesses; });
-  MemoryTraces t{field::Matrix(MemoryAccessAir::kWidth, padded_height(accesses)),
-                 field::Matrix(MemoryBoundaryAir::kWidth, padded_height(s.initial.size()))};
+  struct { field::Matrix access; } t{field::Matrix(MemoryAccessAir::kWidth, padded_height(accesses))};
 
   size_t row = 0;
   for_each_access(s, [&](const vm::Access& a) {
@@ -103,37 +75,12 @@ MemoryTraces memory_traces(const vm::SegmentRecord& s, RangeCounts& ranges) {
     ranges.add((diff >> 16) * 256);
   });
 
-  for (size_t r = s.initial.size(); r < t.boundary.height; ++r) t.boundary.at(r, MemoryBoundaryAir::kIsX0) = Fp::one();  // addr 0
-  if (s.initial.size() != s.final.size()) throw std::invalid_argument("memory_traces: initial and final images differ in size");
-  for (size_t i = 0; i < s.initial.size(); ++i) {
-    using C = MemoryBoundaryAir;
-    const vm::BoundaryEntry &init = s.initial[i], &fin = s.final[i];
-    if (init.addr != fin.addr) throw std::invalid_argument("memory_traces: initial and final images list different cells");
-    Fp* r = t.boundary.row(i);
-    r[C::kAddr] = Fp::from_u32(word_index(init.addr));
-    r[C::kInitLo] = lo16(init.value);
-    r[C::kInitHi] = hi16(init.value);
-    r[C::kFinalLo] = lo16(fin.value);
-    r[C::kFinalHi] = hi16(fin.value);
-    r[C::kFinalTs] = Fp::from_u32(fin.ts);
-    r[C::kIsReal] = Fp::one();
-    if (init.addr == 0) r[C::kIsX0] = Fp::one();
-    else r[C::kAddrInv] = Fp::from_u32(word_index(init.addr)).inverse();
-    ranges.add(init.value & 0xffff);
-    ranges.add(init.value >> 16);
-    if (i + 1 < s.initial.size()) {
-      const uint32_t a = word_index(init.addr), next = word_index(s.initial[i + 1].addr);
-      if (next <= a) throw std::invalid_argument("memory_traces: boundary addresses are not increasing");
-      const uint32_t gap = next - a - 1;
-      r[C::kHasNext] = Fp::one();
-      r[C::kGapLo] = Fp::from_u32(gap & 0xffff);
-      r[C::kGapHi] = Fp::from_u32(gap >> 16);
-      ranges.add(gap & 0xffff);
-      ranges.add(gap >> 16);
-      ranges.add((gap >> 16) * 4);
-    }
-  }
-  return t;
+  return std::move(t.access);
+}
+
+MemoryTraces memory_traces(const vm::SegmentRecord& s, RangeCounts& ranges) {
+  field::Matrix access = access_trace(s, ranges);
+  return {std::move(access), boundary_trace(s, 1, std::vector<uint32_t>(s.initial.size(), 0), ranges)};
 }
 
 }  // namespace oneproof::chips

@@ -3,17 +3,17 @@
 // MemoryAccessAir: one row per access of the segment's execution record. Each access consumes the
 // cell's previous state (addr, prev value, prev_ts) from BUS_MEMORY and produces the new one
 // (addr, value, ts), with ts - prev_ts - 1 in [0, 2^24) (so timestamps strictly increase per cell).
-// MemoryBoundaryAir: one row per touched cell, addresses strictly increasing (so no cell is
-// initialised twice): produces (addr, initial value, 0) and consumes (addr, final value, final ts).
-// Register x0 (address 0) always starts as 0; the CPU never writes it.
+// MemoryBoundaryAir (memory_boundary.h): one row per touched cell, produces (addr, initial value, 0)
+// and consumes (addr, final value, final ts), and links the segment to the rest of the run.
 // BUS_MEMORY balances exactly when every read returns the value last written to that cell.
 //
 // With `bound_to_requests`, every access row also receives its (addr, ts, value, is_write) from
 // BUS_ACCESS, where the CPU chip sends the accesses its instructions make, and a read (is_write = 0)
 // must leave the value unchanged. Without it (memory checking on its own) nothing ties an access to
-// an instruction. Not covered: binding the initial values to the ELF image / previous segment.
+// an instruction.
 #pragma once
 #include "air/air.h"
+#include "chips/memory_boundary.h"
 #include "chips/range16.h"
 #include "vm/trace.h"
 
@@ -31,23 +31,17 @@ class MemoryAccessAir : public air::Air {
   bool bound_;
 };
 
-class MemoryBoundaryAir : public air::Air {
- public:
-  enum Column : size_t {
-    kAddr, kInitLo, kInitHi, kFinalLo, kFinalHi, kFinalTs, kIsReal, kHasNext, kGapLo, kGapHi, kIsX0, kAddrInv, kWidth
-  };
-  std::string name() const override { return "zkvm/memory-boundary"; }
-  size_t width() const override { return kWidth; }
-  void eval(air::AirBuilder& b) const override;
-};
+// The access rows of the segment (cycle records and syscall events), with their range checks.
+field::Matrix access_trace(const vm::SegmentRecord& segment, RangeCounts& ranges);
 
 struct MemoryTraces {
   field::Matrix access;    // MemoryAccessAir
   field::Matrix boundary;  // MemoryBoundaryAir
 };
 
-// Every access of the segment (cycle records and syscall events) and its boundary entries; the
-// range checks they need are added to `ranges`. Heights are powers of two (>= 4), padded with
+// Every access of the segment (cycle records and syscall events) and its boundary entries (as the
+// run's only segment: number 1, every cell from the initial image); the range checks they need are
+// added to `ranges`. Heights are powers of two (>= 4), padded with
 // inert rows (is_real = 0).
 MemoryTraces memory_traces(const vm::SegmentRecord& segment, RangeCounts& ranges);
 
