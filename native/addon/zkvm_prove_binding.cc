@@ -1,9 +1,10 @@
-// zkvmProve(elf: Uint8Array, input: Uint8Array, opts?: { params?: 'test'|'default'|'provable', maxCycles?: number })
-//   -> { proof, publicValues, exitCode, cycles }
-// zkvmVerify(elf: Uint8Array, proof: Uint8Array, opts?: { params?: ... }) -> { exitCode, publicValues }
+// zkvmProve(elf: Uint8Array, input: Uint8Array,
+//           opts?: { params?: 'test'|'default'|'provable', maxCycles?: number, segmentCycles?: number })
+//   -> { proof, publicValues, exitCode, cycles, segments }
+// zkvmVerify(elf: Uint8Array, proof: Uint8Array, opts?: { params?: ... }) -> { exitCode, publicValues, segments }
 // Errors carry a code: ZKVM_ELF (malformed ELF), ZKVM_EXECUTION (guest fault / no HALT),
-// ZKVM_UNPROVABLE (multi-segment, unsupported syscall, COMMIT), ZKVM_INVALID_PROOF (rejection; its
-// `malformed` is true when the bytes are not a zkvm proof at all).
+// ZKVM_UNPROVABLE (an instruction or program the chips cannot prove), ZKVM_INVALID_PROOF
+// (rejection; its `malformed` is true when the bytes are not a zkvm proof at all).
 #include <cmath>
 #include <cstring>
 #include <span>
@@ -69,6 +70,13 @@ Napi::Value ZkvmProve(const Napi::CallbackInfo& info) {
       throw Napi::TypeError::New(env, "zkvmProve: maxCycles must be a positive safe integer");
     opts.max_cycles = uint64_t(d);
   }
+  if (Napi::Value seg = o.Get("segmentCycles"); !seg.IsUndefined()) {
+    const double d = seg.IsNumber() ? seg.As<Napi::Number>().DoubleValue() : -1;
+    const bool pow2 = d >= vm::kMinSegmentCycles && d <= vm::kMaxSegmentCycles && std::floor(d) == d &&
+                      (uint32_t(d) & (uint32_t(d) - 1)) == 0;
+    if (!pow2) throw Napi::TypeError::New(env, "zkvmProve: segmentCycles must be a power of two in [2^16, 2^22]");
+    opts.segment_cycles = uint32_t(d);
+  }
   zkvm::ProveResult r;
   try {
     r = zkvm::prove(elf, input, opts);
@@ -86,6 +94,7 @@ Napi::Value ZkvmProve(const Napi::CallbackInfo& info) {
   out.Set("publicValues", to_js(env, r.public_values));
   out.Set("exitCode", Napi::Number::New(env, r.exit_code));
   out.Set("cycles", Napi::Number::New(env, double(r.cycles)));
+  out.Set("segments", Napi::Number::New(env, r.segments));
   return out;
 }
 
@@ -104,6 +113,7 @@ Napi::Value ZkvmVerify(const Napi::CallbackInfo& info) {
   Napi::Object out = Napi::Object::New(env);
   out.Set("exitCode", Napi::Number::New(env, v.exit_code));
   out.Set("publicValues", to_js(env, v.public_values));
+  out.Set("segments", Napi::Number::New(env, v.segments));
   return out;
 }
 }  // namespace

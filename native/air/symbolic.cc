@@ -15,6 +15,22 @@ uint32_t interaction_degree(const ExprGraph& g, const Interaction& it) {
 }
 
 namespace {
+uint32_t fingerprint_degree(const ExprGraph& g, const Interaction& it) {
+  uint32_t d = 0;
+  for (uint32_t v : it.values) d = std::max(d, g.nodes[v].degree);
+  return d;
+}
+}  // namespace
+
+uint32_t batch_degree(const ExprGraph& g, const std::vector<Interaction>& interactions, const std::vector<uint32_t>& batch) {
+  uint32_t sum_f = 0;
+  for (uint32_t i : batch) sum_f += fingerprint_degree(g, interactions[i]);
+  uint32_t d = 1 + sum_f;
+  for (uint32_t i : batch) d = std::max(d, g.nodes[interactions[i].multiplicity].degree + sum_f - fingerprint_degree(g, interactions[i]));
+  return d;
+}
+
+namespace {
 std::array<Fp, 8> structural_digest(const CompiledAir& c) {
   std::vector<Fp> words;
   auto put = [&](uint64_t x) { words.push_back(Fp::from_u64(x & 0xffffffffu)); };
@@ -64,6 +80,18 @@ CompiledAir compile(const Air& air) {
     // The running-sum constraints (selector * (phi' - phi - sum h')) have degree 2.
     c.max_degree = std::max({c.max_degree, d, 2u});
   }
+  for (uint32_t i = 0; i < c.interactions.size(); ++i) {
+    if (!c.lookup_batches.empty()) {
+      std::vector<uint32_t> grown = c.lookup_batches.back();
+      grown.push_back(i);
+      if (batch_degree(c.graph, c.interactions, grown) <= MAX_CONSTRAINT_DEGREE) {
+        c.lookup_batches.back() = std::move(grown);
+        continue;
+      }
+    }
+    c.lookup_batches.push_back({i});
+  }
+  for (const auto& batch : c.lookup_batches) c.max_degree = std::max(c.max_degree, batch_degree(c.graph, c.interactions, batch));
   c.digest = structural_digest(c);
   return c;
 }

@@ -21,6 +21,10 @@ struct CompiledAir {
   ExprGraph graph;
   std::vector<Constraint> constraints;
   std::vector<Interaction> interactions;
+  // Interactions grouped into LogUp columns (consecutive runs, greedily, while the batch's
+  // constraint h * prod f_i - sum_i m_i prod_{j != i} f_j stays within MAX_CONSTRAINT_DEGREE):
+  // one committed F_{p^4} column per batch instead of one per interaction.
+  std::vector<std::vector<uint32_t>> lookup_batches;
   uint32_t max_degree = 0;                // over constraints and LogUp constraints (>= 2 if any)
   std::array<Fp, 8> digest{};             // hash of the name, shape and DAG
 };
@@ -31,6 +35,8 @@ CompiledAir compile(const Air& air);
 
 // Degree of the LogUp constraint h * fingerprint(tuple) - multiplicity of one interaction.
 uint32_t interaction_degree(const ExprGraph& g, const Interaction& it);
+// Degree of a batch's constraint h * prod_i f_i - sum_i m_i prod_{j != i} f_j.
+uint32_t batch_degree(const ExprGraph& g, const std::vector<Interaction>& interactions, const std::vector<uint32_t>& batch);
 
 template <class T>
 inline T lift(Fp v) {

@@ -15,7 +15,7 @@ size_t max_arity(const air::CompiledAir& air) {
 }
 
 size_t num_folded_constraints(const air::CompiledAir& air) {
-  return air.constraints.size() + (air.interactions.empty() ? 0 : air.interactions.size() + 3);
+  return air.constraints.size() + (air.interactions.empty() ? 0 : air.lookup_batches.size() + 3);
 }
 
 std::vector<Fp4> powers(Fp4 alpha, size_t count) {

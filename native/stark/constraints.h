@@ -2,10 +2,12 @@
 //
 //   C(x) = sum_k alpha^k C_k(x), over, in order,
 //     1. the AIR's constraints (air::CompiledAir::constraints),
-//     2. per interaction i:  h_i * fingerprint_i - multiplicity_i            (h_i: LogUp column)
+//     2. per LogUp batch b (air::CompiledAir::lookup_batches; h_b its column):
+//          h_b * prod_{i in b} f_i - sum_{i in b} m_i prod_{j in b, j != i} f_j
+//        so h_b = sum_{i in b} m_i / f_i (f_i: fingerprint, m_i: multiplicity of interaction i);
 //     3. if there are interactions (phi: running-sum column, S: the table's cumulative sum):
-//          is_first_row  * (phi - sum_i h_i)
-//          is_transition * (phi' - phi - sum_i h_i')
+//          is_first_row  * (phi - sum_b h_b)
+//          is_transition * (phi' - phi - sum_b h_b')
 //          is_last_row   * (phi - S)
 //   fingerprint(bus, v) = gamma + bus' + sum_j beta^(j+1) v_j, where bus' = bus + salt * GLOBAL_BUS_LIMIT
 //   for buses private to the proof and bus' = bus for the shared ones (air.h). A proof on its own
@@ -58,8 +60,8 @@ Fp4 fingerprint(const LookupChallenges& ch, const air::Interaction& it, Val&& va
   return f;
 }
 
-// LogUp column values on one row: h[i] for each interaction and the running sum phi, locally and
-// on the next row.
+// LogUp column values on one row: h[b] for each batch and the running sum phi, locally and on the
+// next row.
 struct PermutationRow {
   const Fp4* h_local;
   const Fp4* h_next;
@@ -76,13 +78,19 @@ Fp4 fold_lookup_constraints(const air::CompiledAir& air, Val&& val, const Permut
   if (air.interactions.empty()) return acc;
   size_t k = air.constraints.size();
   Fp4 sum_local, sum_next;
-  for (size_t i = 0; i < air.interactions.size(); ++i) {
-    const air::Interaction& it = air.interactions[i];
-    const Fp4 f = fingerprint<T>(ch, it, val);
-    const Fp4 multiplicity = Fp4::one() * val(it.multiplicity);
-    acc += alpha_pows[k++] * (perm.h_local[i] * f - multiplicity);
-    sum_local += perm.h_local[i];
-    sum_next += perm.h_next[i];
+  for (size_t b = 0; b < air.lookup_batches.size(); ++b) {
+    const auto& batch = air.lookup_batches[b];
+    Fp4 product = Fp4::one(), numerator;
+    for (size_t x = 0; x < batch.size(); ++x) {
+      const air::Interaction& it = air.interactions[batch[x]];
+      const Fp4 f = fingerprint<T>(ch, it, val);
+      // numerator = sum_{i <= x} m_i prod_{j <= x, j != i} f_j, grown one factor at a time
+      numerator = numerator * f + product * (Fp4::one() * val(it.multiplicity));
+      product *= f;
+    }
+    acc += alpha_pows[k++] * (perm.h_local[b] * product - numerator);
+    sum_local += perm.h_local[b];
+    sum_next += perm.h_next[b];
   }
   acc += alpha_pows[k++] * ((perm.phi_local - sum_local) * is_first);
   acc += alpha_pows[k++] * ((perm.phi_next - perm.phi_local - sum_next) * is_transition);

@@ -33,16 +33,18 @@ field::Matrix permutation_trace(const air::CompiledAir& air, const field::Matrix
     }
   });
   const std::vector<Fp4> inverses = batch_inverse(fingerprints);  // a zero fingerprint: negligible, refused
-  field::Matrix perm(4 * (k + 1), n);
+  const size_t nb = air.lookup_batches.size();
+  field::Matrix perm(4 * (nb + 1), n);
   Fp4 phi;
   for (size_t r = 0; r < n; ++r) {
     Fp* row = perm.row(r);
-    for (size_t j = 0; j < k; ++j) {
-      const Fp4 h = inverses[r * k + j] * multiplicities[r * k + j];
-      for (int e = 0; e < 4; ++e) row[4 * j + e] = h.c[e];
+    for (size_t b = 0; b < nb; ++b) {
+      Fp4 h;
+      for (uint32_t j : air.lookup_batches[b]) h += inverses[r * k + j] * multiplicities[r * k + j];
+      for (int e = 0; e < 4; ++e) row[4 * b + e] = h.c[e];
       phi += h;
     }
-    for (int e = 0; e < 4; ++e) row[4 * k + e] = phi.c[e];
+    for (int e = 0; e < 4; ++e) row[4 * nb + e] = phi.c[e];
   }
   *cumulative_sum = phi;
   return perm;

@@ -1,7 +1,7 @@
-// The LogUp ("permutation") trace of a table: for each interaction i a column h_i = m_i / f_i
-// (f_i its fingerprint, constraints.h) and the running sum phi of all h_i up to and including the
-// row; phi on the last row is the table's cumulative sum. Each F_{p^4} column is stored as four
-// base columns (coefficients), interaction i at 4i..4i+3 and phi at 4I..4I+3.
+// The LogUp ("permutation") trace of a table: for each batch b of interactions (lookup_batches) a
+// column h_b = sum_{i in b} m_i / f_i (f_i its fingerprint, constraints.h) and the running sum phi
+// of all h_b up to and including the row; phi on the last row is the table's cumulative sum. Each
+// F_{p^4} column is stored as four base columns (coefficients), batch b at 4b..4b+3 and phi after.
 #pragma once
 #include <span>
 #include "stark/constraints.h"

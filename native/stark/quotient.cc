@@ -33,7 +33,7 @@ std::vector<Fp4> quotient_on_lde(const QuotientInputs& in) {
 
   const RowSource src{in.main_lde, in.preprocessed_lde, blowup, in.publics, first.data(), last.data(), transition.data()};
   const std::vector<Fp4> alpha_pows = powers(in.alpha, num_folded_constraints(air));
-  const size_t k = air.interactions.size();
+  const size_t k = air.interactions.empty() ? 0 : air.lookup_batches.size();
   std::vector<Fp4> q(N);
   parallel::parallel_for(0, (N + EVAL_BLOCK - 1) / EVAL_BLOCK, 4, [&](size_t lo, size_t hi) {
     std::vector<Fp> values, acc(4 * EVAL_BLOCK), scaled(EVAL_BLOCK);

@@ -302,3 +302,44 @@ OP_TEST(registered_air_factories_resolve_key_tables) {
   Setup f("fibonacci", 4);  // example tables need no registration
   CHECK(airs_for(f.pk.vk)[0].digest == f.airs[0].digest);
 }
+
+namespace {
+// Columns v, m1, m2, m3: sends (v) with m1, (v + 1) with m2 and receives (v) with m3, three
+// degree-1 interactions: LogUp batches them two and one (degree 3 each at most).
+struct BatchedAir : air::Air {
+  std::string name() const override { return "test/batched-lookups"; }
+  size_t width() const override { return 4; }
+  void eval(air::AirBuilder& b) const override {
+    b.send(9, {b.local(0)}, b.local(1), "first");
+    b.send(9, {b.local(0) + 1}, b.local(2), "second");
+    b.receive(9, {b.local(0)}, b.local(3), "third");
+  }
+};
+}  // namespace
+
+OP_TEST(lookups_share_columns_and_every_batched_term_is_checked) {
+  BatchedAir a;
+  const air::Air* airs[] = {&a};
+  ProvingKey pk = setup(airs, P, 10);
+  CHECK_EQ(pk.airs[0].interactions.size(), size_t(3));
+  CHECK_EQ(pk.airs[0].lookup_batches.size(), size_t(2));  // {first, second}, {third}
+  // Row r: v = r sends (r) once and (r + 1) once; receives (r) twice for r >= 1 and once for r = 0,
+  // and the last row's (16) is received by nobody... so the last row sends (v + 1) zero times.
+  field::Matrix t(4, 16);
+  for (size_t r = 0; r < 16; ++r) {
+    t.at(r, 0) = Fp::from_u32(uint32_t(r));
+    t.at(r, 1) = Fp::one();
+    t.at(r, 2) = r + 1 < 16 ? Fp::one() : Fp::zero();
+    t.at(r, 3) = Fp::from_u32(r == 0 ? 1 : 2);
+  }
+  std::vector<std::vector<Fp>> pub{{}};
+  CHECK(verify(pk.vk, pk.airs, stark::prove(pk, {{t, {}}}), pub).ok);
+  // The second term of the first batch forged (a send that nobody receives), and then the first.
+  for (size_t col : {size_t(2), size_t(1)}) {
+    field::Matrix f = t;
+    f.at(5, col) += Fp::one();
+    const auto v = verify(pk.vk, pk.airs, stark::prove(pk, {{f, {}}}, ProverOptions{false}), pub);
+    CHECK(!v.ok);
+    CHECK(v.error.find("balance") != std::string::npos);
+  }
+}

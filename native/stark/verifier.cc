@@ -59,7 +59,7 @@ void check_shapes(const VerifyingKey& vk, std::span<const air::CompiledAir> airs
     const bool lookups = key.num_interactions > 0;
     check_opened(tp.preprocessed, key.preprocessed_width, key.preprocessed_width > 0, who + " preprocessed");
     check_opened(tp.main, key.width, true, who + " main");
-    check_opened(tp.permutation, lookups ? 4 * (key.num_interactions + 1) : 0, lookups, who + " LogUp");
+    check_opened(tp.permutation, lookups ? 4 * (a.lookup_batches.size() + 1) : 0, lookups, who + " LogUp");
     check_opened(tp.quotient, 4 * key.num_quotient_chunks, false, who + " quotient");
   }
   expect(proof.queries.size() == vk.fri.num_queries, "wrong number of query openings");
@@ -98,7 +98,7 @@ void check_constraints_at_zeta(const air::CompiledAir& a, const TableProof& tp, 
   std::vector<Fp4> values;
   air::evaluate_nodes<Fp4>(a.graph, leaves, values);
 
-  const size_t k = a.interactions.size();
+  const size_t k = a.interactions.empty() ? 0 : a.lookup_batches.size();
   std::vector<Fp4> h_local(k), h_next(k);
   PermutationRow perm{h_local.data(), h_next.data(), Fp4(), Fp4()};
   if (k > 0) {
@@ -175,7 +175,7 @@ Fp4 verify_or_throw(const VerifyingKey& vk, std::span<const air::CompiledAir> ai
     };
     if (key.preprocessed_width > 0) add(key.preprocessed_commit, tp.preprocessed, key.preprocessed_width);
     add(tp.main_commit, tp.main, key.width);
-    if (key.num_interactions > 0) add(tp.permutation_commit, tp.permutation, 4 * (key.num_interactions + 1));
+    if (key.num_interactions > 0) add(tp.permutation_commit, tp.permutation, 4 * (airs[t].lookup_batches.size() + 1));
     add(tp.quotient_commit, tp.quotient, 4 * key.num_quotient_chunks);
     const unsigned log_N = tp.log_height + lb;
     if (std::find(heights.begin(), heights.end(), log_N) == heights.end()) heights.push_back(log_N);

@@ -31,8 +31,11 @@ class UnprovableRun : public std::runtime_error {
 
 struct ProveOptions {
   fri::FriParams params = fri::DEFAULT_PARAMS;
-  uint64_t max_cycles = uint64_t(1) << 22;
+  uint64_t max_cycles = uint64_t(1) << 32;
   uint32_t segment_cycles = 1u << 22;  // a power of two in [2^16, 2^22]
+  // Check every table against its constraints and buses before proving (a trace-builder bug then
+  // fails here, with the row, rather than as a proof the verifier rejects). Slow: tests only.
+  bool check_traces = false;
 };
 
 struct ProveResult {

@@ -27,6 +27,7 @@ std::vector<uint8_t> sum_elf(int32_t n) {
 zkvm::ProveOptions test_options() {
   zkvm::ProveOptions o;
   o.params = fri::TEST_PARAMS;
+  o.check_traces = true;
   return o;
 }
 

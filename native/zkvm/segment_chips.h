@@ -1,9 +1,11 @@
 // The chip set that proves one segment of an execution (one STARK proof per segment), and the
 // segment's statement: what its public values say about the run.
 //
-// Tables, in order: cpu (its publics carry the pc chain and the exit code), program ROM, memory
+// Tables, in order: cpu (its publics: start pc, end pc, halted, exit code), program ROM, memory
 // access, memory boundary (links the segment's memory to the run's other proofs over
-// BUS_GLOBAL_MEMORY), range16, byte ops. Every segment of a program uses the same key.
+// BUS_GLOBAL_MEMORY), range16, byte ops, syscall I/O (READ / COMMIT words; its publics: the
+// commit_start / commit_end byte range, whose bytes it sends on BUS_PUBLIC_VALUES), keccak-f[1600]
+// (KECCAK_PERMUTE). Every segment of a program uses the same key.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -14,6 +16,8 @@
 #include "chips/memory_boundary.h"
 #include "chips/program.h"
 #include "chips/range16.h"
+#include "chips/syscall_io.h"
+#include "chips/keccak/keccak_air.h"
 #include "stark/prover.h"
 #include "vm/elf.h"
 #include "vm/trace.h"
@@ -52,6 +56,8 @@ class SegmentChips {
   chips::MemoryBoundaryAir boundary_;
   chips::Range16Air range_;
   chips::ByteOpsAir byte_ops_;
+  chips::SyscallIoAir syscall_io_;
+  chips::keccak::KeccakAir keccak_;
 };
 
 }  // namespace oneproof::zkvm

@@ -1,16 +1,20 @@
 // `oneproof zkvm prove <elf> [--input <file>] -o <proof.bin> [--params default|provable|test] [--json]`:
-// runs a guest, proves the (single-segment) run and writes the zkVM proof.
+// runs a guest, proves the run segment by segment and writes the zkVM proof.
 // Exit status: 0 proof written, 1 the run faulted or cannot be proven yet, 2 usage, I/O or ELF error.
 import { writeFileSync } from 'node:fs';
 import { isZkvmProofError, zkvmProve, type ZkvmParams } from '../../native/zkvm.js';
 import type { Command } from '../command.js';
 import { hex, readBytes, UsageError } from '../io.js';
 
-const usage = `usage: oneproof zkvm prove <guest.elf> [--input <file>] -o <proof.bin> [--params <preset>] [--json]
+const usage = `usage: oneproof zkvm prove <guest.elf> [--input <file>] -o <proof.bin> [--params <preset>]
+                          [--segment-cycles <n>] [--max-cycles <n>] [--json]
 
-Runs an rv32im guest until HALT and proves the run (one segment: at most 2^22 cycles). The proof
-binds the program (sha256 of the ELF and its code), the exit code and the public values.
+Runs an rv32im guest until HALT and proves the run, cut into segments proven one by one and linked
+into one statement. The proof binds the program (sha256 of the ELF, its code and initial memory),
+the exit code and the public values.
   --input <file>      private input the guest reads (default: none)
+  --segment-cycles <n>  cycles per segment, a power of two in [65536, 4194304] (default 4194304)
+  --max-cycles <n>    give up after this many cycles without HALT (default 2^32)
   -o, --out <file>    where to write the proof
   --params <preset>   FRI parameters: default, provable or test (fast, NOT secure); verify must match
   --json              print one JSON object instead of text
@@ -28,7 +32,15 @@ interface ProveArgs {
   input?: string;
   out: string;
   params: ZkvmParams;
+  segmentCycles?: number;
+  maxCycles?: number;
   json: boolean;
+}
+
+function positiveInteger(flag: string, v: string): number {
+  const n = Number(v);
+  if (!/^[0-9]+$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive integer, got '${v}'`);
+  return n;
 }
 
 export function parseProveArgs(args: string[]): ProveArgs {
@@ -36,6 +48,8 @@ export function parseProveArgs(args: string[]): ProveArgs {
   let input: string | undefined;
   let out: string | undefined;
   let params: ZkvmParams = 'default';
+  let segmentCycles: number | undefined;
+  let maxCycles: number | undefined;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -47,6 +61,11 @@ export function parseProveArgs(args: string[]): ProveArgs {
     if (a === '--input') input = value();
     else if (a === '-o' || a === '--out') out = value();
     else if (a === '--params') params = parsePreset(value());
+    else if (a === '--segment-cycles') {
+      segmentCycles = positiveInteger(a, value());
+      if (segmentCycles < 65536 || segmentCycles > 4194304 || (segmentCycles & (segmentCycles - 1)) !== 0)
+        throw new UsageError('--segment-cycles must be a power of two in [65536, 4194304]');
+    } else if (a === '--max-cycles') maxCycles = positiveInteger(a, value());
     else if (a === '--json') json = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (elf === undefined) elf = a;
@@ -54,12 +73,12 @@ export function parseProveArgs(args: string[]): ProveArgs {
   }
   if (elf === undefined) throw new UsageError('missing <guest.elf>');
   if (out === undefined) throw new UsageError('missing -o <proof.bin>');
-  return { elf, input, out, params, json };
+  return { elf, input, out, params, segmentCycles, maxCycles, json };
 }
 
 const prove: Command = {
   name: 'prove',
-  summary: 'prove a guest run (single segment)',
+  summary: 'prove a guest run',
   usage,
   async run(args) {
     let parsed: ProveArgs | undefined;
@@ -67,16 +86,17 @@ const prove: Command = {
       parsed = parseProveArgs(args);
       const elf = readBytes(parsed.elf, 'ELF');
       const input = parsed.input === undefined ? new Uint8Array() : readBytes(parsed.input, 'input');
-      const r = zkvmProve(elf, input, { params: parsed.params });
+      const r = zkvmProve(elf, input, { params: parsed.params, segmentCycles: parsed.segmentCycles, maxCycles: parsed.maxCycles });
       try {
         writeFileSync(parsed.out, r.proof);
       } catch (err) {
         throw new UsageError(`cannot write proof ${parsed.out}: ${(err as Error).message}`);
       }
       if (parsed.json) {
-        console.log(JSON.stringify({ proof: parsed.out, proofBytes: r.proof.length, cycles: r.cycles, exitCode: r.exitCode, publicValues: hex(r.publicValues) }));
+        console.log(JSON.stringify({ proof: parsed.out, proofBytes: r.proof.length, cycles: r.cycles, segments: r.segments, exitCode: r.exitCode, publicValues: hex(r.publicValues) }));
       } else {
         console.log(`cycles         ${r.cycles}`);
+        console.log(`segments       ${r.segments}`);
         console.log(`exit code      ${r.exitCode}`);
         console.log(`public values  ${r.publicValues.length ? '0x' + hex(r.publicValues) : '(none)'}`);
         console.log(`proof          ${parsed.out} (${r.proof.length} bytes)`);

@@ -49,10 +49,11 @@ const verify: Command = {
       const elf = readBytes(parsed.elf, 'ELF');
       const proof = readBytes(parsed.proof, 'proof');
       const r = zkvmVerify(elf, proof, { params: parsed.params });
-      if (parsed.json) console.log(JSON.stringify({ valid: true, exitCode: r.exitCode, publicValues: hex(r.publicValues) }));
+      if (parsed.json) console.log(JSON.stringify({ valid: true, exitCode: r.exitCode, segments: r.segments, publicValues: hex(r.publicValues) }));
       else {
         console.log('proof          valid');
         console.log(`exit code      ${r.exitCode}`);
+        console.log(`segments       ${r.segments}`);
         console.log(`public values  ${r.publicValues.length ? '0x' + hex(r.publicValues) : '(none)'}`);
       }
       return 0;
