@@ -14,6 +14,10 @@ export class SidecarMetrics {
   readonly engineCalls: Counter<'method' | 'outcome'>;
   readonly shareUnder10s: Gauge;
   readonly shareUnder12s: Gauge;
+  readonly beaconPublishFailures: Counter<'reason'>;
+  readonly beaconProofsPublished: Counter;
+  readonly beaconEventErrors: Counter<'topic'>;
+  readonly beaconHeadSlot: Gauge;
   private proven = 0;
   private under10 = 0;
   private under12 = 0;
@@ -47,6 +51,16 @@ export class SidecarMetrics {
     this.engineCalls = new Counter({ name: 'oneproof_engine_calls_total', help: 'Engine API calls by method and outcome', labelNames: ['method', 'outcome'], registers });
     this.shareUnder10s = new Gauge({ name: 'oneproof_proofs_under_10s_ratio', help: 'Share of proofs finished within 10 s of the payload', registers });
     this.shareUnder12s = new Gauge({ name: 'oneproof_proofs_under_12s_ratio', help: 'Share of proofs finished within 12 s of the payload', registers });
+    this.beaconPublishFailures = new Counter({
+      name: 'oneproof_beacon_publish_failures_total',
+      help: 'Failed attempts to post a proof to the beacon node EIP-8025 endpoint, by reason',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.beaconProofsPublished = new Counter({ name: 'oneproof_beacon_proofs_published_total', help: 'Proofs the beacon node accepted on its EIP-8025 endpoint', registers });
+    this.beaconEventErrors = new Counter({ name: 'oneproof_beacon_event_errors_total', help: 'Beacon node events dropped as malformed, by topic', labelNames: ['topic'], registers });
+    this.beaconHeadSlot = new Gauge({ name: 'oneproof_beacon_head_slot', help: 'Slot of the beacon node head (-1 before the first head event)', registers });
+    this.beaconHeadSlot.set(-1);
   }
 
   recordProof(totalSeconds: number, bytes: number): void {

@@ -1,5 +1,6 @@
 // Defaults, then per-network overrides. Ports follow ecosystem habits: the engine proxy listens
 // where a beacon node expects an execution client (8551), the API beside zkboost's 3000.
+import { EIP8025_SUBMIT_PROOFS_PATH } from '../beacon/endpoints.js';
 import type { OneproofConfig } from './schema.js';
 
 export function defaultConfig(): OneproofConfig {
@@ -12,6 +13,7 @@ export function defaultConfig(): OneproofConfig {
     engine: { host: '127.0.0.1', port: 8551, maxBodyBytes: 16 * 1024 * 1024 },
     api: { host: '127.0.0.1', port: 3000 },
     prover: { workers: 1, deadlineMs: 12_000, maxAttempts: 2, staleSlots: 32 },
+    beacon: { proofsPath: EIP8025_SUBMIT_PROOFS_PATH, publishAttempts: 4, retryDelayMs: 1000 },
     p2p: { enabled: false, listen: ['/ip4/127.0.0.1/tcp/9100'], bootstrap: [] },
   };
 }

@@ -36,6 +36,10 @@ export const CONFIG_KEYS: Record<string, Kind> = {
   'p2p.enabled': 'boolean',
   'p2p.listen': 'list',
   'p2p.bootstrap': 'list',
+  'beacon.url': 'string',
+  'beacon.proofsPath': 'string',
+  'beacon.publishAttempts': 'number',
+  'beacon.retryDelayMs': 'number',
 };
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -44,6 +44,17 @@ export interface OneproofConfig {
     /** Cluster mode: hand proving jobs to `oneproof prove-worker` machines through Redis (redis://host:port). */
     redisUrl?: string;
   };
+  /** The beacon node's REST API: head/payload events and EIP-8025 proof posting. */
+  beacon: {
+    /** Beacon API base URL (http://host:5052); absent = the beacon features are off. */
+    url?: string;
+    /** Path of the EIP-8025 proof submission endpoint on that node. */
+    proofsPath: string;
+    /** Attempts per proof when the node is unreachable or answers 5xx. */
+    publishAttempts: number;
+    /** Delay before the first retry of a proof post, ms (doubles each retry). */
+    retryDelayMs: number;
+  };
   p2p: {
     enabled: boolean;
     /** libp2p listen multiaddrs. */
@@ -108,6 +119,10 @@ export function validateConfig(c: OneproofConfig, origin: (key: string) => strin
   if (c.prover.chainId !== undefined && !isPositiveInt(c.prover.chainId)) bad('prover.chainId', 'must be a positive integer');
   if (c.prover.fork !== undefined && !['Cancun', 'Prague', 'Osaka'].includes(c.prover.fork)) bad('prover.fork', 'must be Cancun, Prague or Osaka');
   if (c.prover.redisUrl !== undefined && !/^redis:\/\/[^/\s]+/.test(c.prover.redisUrl)) bad('prover.redisUrl', 'must be a redis://host:port URL');
+  if (c.beacon?.url !== undefined && !isHttpUrl(c.beacon.url)) bad('beacon.url', 'must be an http(s) URL of the beacon node REST API');
+  if (c.beacon && (typeof c.beacon.proofsPath !== 'string' || !c.beacon.proofsPath.startsWith('/'))) bad('beacon.proofsPath', 'must be a path starting with /');
+  if (c.beacon && !isPositiveInt(c.beacon.publishAttempts)) bad('beacon.publishAttempts', 'must be a positive integer');
+  if (c.beacon && !isPositiveInt(c.beacon.retryDelayMs)) bad('beacon.retryDelayMs', 'must be a positive integer (ms)');
   if (typeof c.p2p.enabled !== 'boolean') bad('p2p.enabled', 'must be true or false');
   if (!Array.isArray(c.p2p.listen) || c.p2p.listen.some((a) => typeof a !== 'string' || !a.startsWith('/'))) {
     bad('p2p.listen', 'must be a list of multiaddrs like /ip4/127.0.0.1/tcp/9100');

@@ -9,12 +9,15 @@ import type { ProofBook } from '../verify/proof-book.js';
 import { checkPayloadConsistency } from '../verify/payload-hash.js';
 import { newPayloadVersion, parseNewPayloadParams, PayloadError } from '../verify/payload.js';
 import { newPayloadRequestRoot } from '../verify/request-root.js';
+import { AMSTERDAM_UNPROVABLE, checkAmsterdamConsistency, parseNewPayloadV5Params } from './amsterdam-payload.js';
 import { errorResponse, resultResponse, RPC_INVALID_PARAMS, RPC_METHOD_NOT_FOUND, type JsonRpcRequest, type JsonRpcResponse } from './jsonrpc.js';
 
 export const PROOF_ONLY_CAPABILITIES = [
   'engine_newPayloadV3',
   'engine_newPayloadV4',
+  'engine_newPayloadV5',
   'engine_forkchoiceUpdatedV3',
+  'engine_forkchoiceUpdatedV4',
   'engine_exchangeCapabilities',
 ];
 
@@ -46,6 +49,7 @@ export class ProofOnlyEngine {
   async handle(req: JsonRpcRequest): Promise<JsonRpcResponse> {
     const id = req.id ?? null;
     const version = newPayloadVersion(req.method);
+    if (version === 5) return this.newPayloadV5(id, req.params);
     if (version !== null) return this.newPayload(id, version, req.params);
     if (/^engine_forkchoiceUpdatedV\d+$/.test(req.method)) return this.forkchoiceUpdated(id, req.params);
     if (/^engine_getPayloadV\d+$/.test(req.method)) {
@@ -77,6 +81,25 @@ export class ProofOnlyEngine {
       this.log.info({ blockHash, root }, 'payload VALID by verified proof');
       return resultResponse(id, { status: 'VALID', latestValidHash: blockHash, validationError: null } satisfies PayloadStatus);
     }
+    return resultResponse(id, { status: 'SYNCING', latestValidHash: null, validationError: null } satisfies PayloadStatus);
+  }
+
+  /**
+   * Amsterdam: the payload is checked (block hash over the block access list hash and slot
+   * number, the list's RLP shape, versioned hashes) but never VALID, since no proof of an
+   * Amsterdam block can exist yet; SYNCING keeps the beacon node optimistic.
+   */
+  private newPayloadV5(id: JsonRpcResponse['id'], params: unknown): JsonRpcResponse {
+    let request;
+    try {
+      request = parseNewPayloadV5Params(params);
+    } catch (e) {
+      if (e instanceof PayloadError) return errorResponse(id, RPC_INVALID_PARAMS, e.message);
+      throw e;
+    }
+    const inconsistent = checkAmsterdamConsistency(request);
+    if (inconsistent) return resultResponse(id, { status: 'INVALID', latestValidHash: null, validationError: inconsistent } satisfies PayloadStatus);
+    this.log.info({ blockHash: request.base.payload.blockHash, reason: AMSTERDAM_UNPROVABLE }, 'Amsterdam payload answered SYNCING');
     return resultResponse(id, { status: 'SYNCING', latestValidHash: null, validationError: null } satisfies PayloadStatus);
   }
 

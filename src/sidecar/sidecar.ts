@@ -1,6 +1,7 @@
 // One oneproof node: store, engine proxy (forwarding or proof-only), proving pipeline, proof
-// gossip and the HTTP API, wired from a validated config. `start` brings it up; `close` takes it
-// down in reverse order and loses nothing (jobs and verdicts are in the store).
+// gossip, the beacon node link (optional) and the HTTP API, wired from a validated config. `start`
+// brings it up; `close` takes it down in reverse order and loses nothing (jobs and verdicts are in
+// the store).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getBytes, hexlify } from 'ethers';
@@ -13,8 +14,10 @@ import { readJwtSecret } from '../engine/jwt.js';
 import { ProofOnlyEngine } from '../engine/proof-only.js';
 import { EngineProxy, type EngineBackend } from '../engine/proxy.js';
 import { ExecutionClient } from '../engine/upstream.js';
+import { NEW_PAYLOAD_V5 } from '../engine/amsterdam-payload.js';
 import type { Logger } from '../log/logger.js';
 import { ProofGossipNode, standaloneForkDigest } from '../p2p/index.js';
+import type { SignedExecutionProof } from '../p2p/containers.js';
 import { NativeBlockProver, type BlockProver } from '../prover/block-prover.js';
 import { ClusterBlockProver } from '../prover/cluster.js';
 import { loadNativeZkvm, NATIVE_VERIFIER_MISSING, validatorElfPath } from '../prover/native-zkvm.js';
@@ -25,6 +28,8 @@ import { ProofBook } from '../verify/proof-book.js';
 import { gossipVerifier, NativeProofVerifier } from '../verify/verifier.js';
 import { ExecutionWitnessProvider } from '../witness/provider.js';
 import type { WitnessProvider } from '../witness/types.js';
+import { recordAmsterdamJob } from './amsterdam-jobs.js';
+import { BeaconLink } from './beacon-link.js';
 
 export interface SidecarOverrides {
   /** Replace the native prover (e.g. benchmarks of the pipeline around it). */
@@ -38,6 +43,8 @@ export class Sidecar {
   private proxy?: EngineProxy;
   private api?: FastifyInstance;
   private witness?: ExecutionWitnessProvider;
+  /** The beacon node link, when `beacon.url` is set. */
+  beacon?: BeaconLink;
 
   private constructor(
     readonly config: OneproofConfig,
@@ -65,6 +72,16 @@ export class Sidecar {
     let pipelineRef: ProvingPipeline | undefined;
     const metrics = new SidecarMetrics(() => pipelineRef?.depth ?? 0);
 
+    // Proofs for the beacon node: with gossip on, every proof the gossip node holds as verified
+    // (its own, gossip, catch-up) arrives through its 'proof' event; without gossip, the proofs
+    // this node produced or verified are posted unsigned (no validator key is configured).
+    let beacon: BeaconLink | undefined;
+    const unsigned = (root: Uint8Array, proofData: Uint8Array, proofType: number): SignedExecutionProof => ({
+      message: { proofData, proofType, publicInput: { newPayloadRequestRoot: root } },
+      validatorIndex: 0,
+      signature: new Uint8Array(96),
+    });
+
     let gossip: ProofGossipNode | undefined;
     if (config.p2p.enabled) {
       gossip = await ProofGossipNode.create({
@@ -79,6 +96,7 @@ export class Sidecar {
         log: log.child({ module: 'p2p' }),
       });
       gossip.on('proof', (ev) => {
+        beacon?.submit(ev.proof);
         if (ev.via === 'local') return;
         const root = hexlify(ev.proof.message.publicInput.newPayloadRequestRoot);
         metrics.proofsVerified.inc({ result: 'valid' });
@@ -114,7 +132,9 @@ export class Sidecar {
           ? async (p) => {
               await gossip!.publish({ proofData: getBytes(p.proof), proofType: p.proofType, publicInput: { newPayloadRequestRoot: getBytes(p.newPayloadRequestRoot) } });
             }
-          : undefined,
+          : config.beacon.url
+            ? async (p) => beacon?.submit(unsigned(getBytes(p.newPayloadRequestRoot), getBytes(p.proof), p.proofType))
+            : undefined,
       });
       pipeline.on('job', (job) => {
         metrics.jobs.inc({ state: job.state });
@@ -131,8 +151,14 @@ export class Sidecar {
       backend = { kind: 'proof-only', engine: proofOnly };
     }
 
+    if (config.beacon.url) {
+      beacon = new BeaconLink(config, log.child({ module: 'beacon' }), metrics, store, pipeline, config.prover.staleSlots);
+      beacon.start();
+    }
+
     const sidecar = new Sidecar(config, log, store, book, metrics, pipeline, proofOnly, gossip);
     sidecar.witness = witness;
+    sidecar.beacon = beacon;
     sidecar.proxy = new EngineProxy({
       host: config.engine.host,
       port: config.engine.port,
@@ -142,6 +168,16 @@ export class Sidecar {
       log: log.child({ module: 'engine' }),
       onValidPayload: pipeline
         ? ({ method, params, receivedAt }) => {
+            if (method === NEW_PAYLOAD_V5) {
+              recordAmsterdamJob(store, method, params, receivedAt, config.prover.deadlineMs)
+                .then((job) => {
+                  if (!job) return;
+                  metrics.jobs.inc({ state: job.state });
+                  log.warn({ block: job.blockNumber, hash: job.blockHash, reason: job.errors.at(-1) }, 'Amsterdam payload not proven');
+                })
+                .catch((e: Error) => log.warn({ method, err: e.message }, 'payload not queued for proving'));
+              return;
+            }
             pipeline!.submit(method, params, receivedAt).catch((e: Error) => log.warn({ method, err: e.message }, 'payload not queued for proving'));
           }
         : undefined,
@@ -167,7 +203,9 @@ export class Sidecar {
         ? (root, proof, proofType) => {
             gossip!.publish({ proofData: proof, proofType, publicInput: { newPayloadRequestRoot: getBytes(root) } }).catch((e: Error) => log.warn({ err: e.message }, 'could not gossip a verified proof'));
           }
-        : undefined,
+        : beacon
+          ? (root, proof, proofType) => beacon!.submit(unsigned(getBytes(root), proof, proofType))
+          : undefined,
       startedAt: Date.now(),
     });
     sidecar.apiUrl = await sidecar.api.listen({ host: config.api.host, port: config.api.port });
@@ -183,6 +221,7 @@ export class Sidecar {
     await this.proxy?.close();
     await this.api?.close();
     await this.pipeline?.stop();
+    await this.beacon?.close();
     await this.gossip?.stop();
     this.witness?.close();
     await this.store.close();

@@ -27,7 +27,7 @@ const run: Command = {
     }
     const log = createLogger(loaded.config.logLevel);
     const sidecar = await Sidecar.start(loaded.config, log);
-    console.log(`oneproof ${loaded.config.role}: engine ${sidecar.engineUrl}  api ${sidecar.apiUrl}`);
+    console.log(`oneproof ${loaded.config.role}: engine ${sidecar.engineUrl}  api ${sidecar.apiUrl}${loaded.config.beacon.url ? `  beacon ${loaded.config.beacon.url}` : ''}`);
     await new Promise<void>((resolve) => {
       const stop = (sig: string) => {
         log.info({ signal: sig }, 'stopping');
