@@ -10,6 +10,7 @@
 namespace oneproof::chips {
 namespace {
 using air::Expr;
+using cpu_detail::kEcallSelectors;
 using cpu_detail::kSelectors;
 using cpu_detail::Selector;
 }  // namespace
@@ -34,15 +35,24 @@ void CpuAir::eval(air::AirBuilder& b) const {
   b.assert_eq(sum, is_real, "one selector per real row");
   b.assert_eq(col(kOpcode), opcode, "opcode matches the selector");
 
-  // pc / timestamp chain, pinned at the first row; real rows are a prefix ending in HALT.
+  // pc / timestamp chain, pinned at the first row; real rows are a prefix whose last row ends at
+  // the public end pc (is_real - next_real is 1 exactly there, given the prefix).
+  const Expr end_pc = b.public_value(kEndPc), halted = b.public_value(kHalted);
   b.when_first_row().assert_eq(is_real, 1u, "the segment has a first cycle");
   b.when_first_row().assert_eq(pc, b.public_value(kStartPc), "first pc is the public start pc");
   b.when_first_row().assert_eq(ts, 4u, "first timestamp is 4");
   b.when_transition().assert_zero(next_real * (1 - is_real), "real rows are a prefix");
   b.when_transition().when(next_real).assert_eq(b.next(kPc), next_pc, "pc chain");
   b.when_transition().when(next_real).assert_eq(b.next(kTs), ts + 4, "timestamp chain");
-  b.when_transition().assert_zero((is_real - next_real) * (1 - is_halt), "the last real row halts");
-  b.when_last_row().assert_zero(is_real * (1 - is_halt), "the last real row halts");
+  b.when_transition().when(is_real - next_real).assert_eq(next_pc, end_pc, "the last real row ends at end_pc");
+  b.when_last_row().when(is_real).assert_eq(next_pc, end_pc, "the last real row ends at end_pc");
+  // halted: the segment ends in HALT; otherwise no HALT runs in it (and the exit code is 0).
+  b.assert_bool(halted, "halted is boolean");
+  b.when_transition().when(is_real - next_real).when(halted).assert_eq(is_halt, 1u, "a halted segment ends in HALT");
+  b.when_last_row().when(is_real).when(halted).assert_eq(is_halt, 1u, "a halted segment ends in HALT");
+  b.assert_zero((1 - halted) * is_halt, "a segment that does not halt runs no HALT");
+  b.assert_zero((1 - halted) * b.public_value(kExitLo), "no exit code without HALT (lo)");
+  b.assert_zero((1 - halted) * b.public_value(kExitHi), "no exit code without HALT (hi)");
   b.when_transition().assert_zero(is_halt * next_real, "nothing runs after HALT");
 
   // Fetch from the program ROM.
@@ -66,6 +76,10 @@ void CpuAir::eval(air::AirBuilder& b) const {
   const Expr is_sub_load = is_lb + is_lbu + is_lh + is_lhu, is_sub_store = is_sb + is_sh;
   const Expr is_load = is_lw + is_sub_load, is_store = is_sw + is_sub_store;
   const Expr is_mem = is_load + is_store;
+  const Expr is_input_len = col(kIsInputLen), is_read = col(kIsRead), is_commit = col(kIsCommit);
+  const Expr is_write = col(kIsWrite), is_keccak = col(kIsKeccak);
+  const Expr is_io = is_read + is_commit;
+  const Expr is_ecall = is_halt + is_input_len + is_io + is_write + is_keccak;
 
   // Register accesses: x0 is never written (rd_nonzero = [rd != 0]).
   const Expr rd = col(kRd), rd_nonzero = col(kRdNonzero);
@@ -84,8 +98,8 @@ void CpuAir::eval(air::AirBuilder& b) const {
   const Expr is_div = is_div_u + is_div_s;  // the unsigned division of (|a|, |b|) below serves all four
   const Expr is_shift = is_sll + is_slli + is_right;  // all shifts decode sh and build 2^sh
   const Expr is_product = is_mul + is_sll + is_slli;  // SLL(I) is a MUL by 2^sh
-  const Expr reads_rs1 = is_div + is_mul_high + is_product + is_right + is_add + is_sub + is_addi + is_branch + is_set_less + is_bitwise + is_jalr + is_mem + is_halt;
-  const Expr reads_rs2 = is_div + is_mul_high + is_mul + is_sll + is_srl + is_sra + is_add + is_sub + is_branch + is_slt + is_sltu + (is_bitwise - is_bitwise_imm) + is_store + is_halt;
+  const Expr reads_rs1 = is_div + is_mul_high + is_product + is_right + is_add + is_sub + is_addi + is_branch + is_set_less + is_bitwise + is_jalr + is_mem + is_ecall;
+  const Expr reads_rs2 = is_div + is_mul_high + is_mul + is_sll + is_srl + is_sra + is_add + is_sub + is_branch + is_slt + is_sltu + (is_bitwise - is_bitwise_imm) + is_store + is_ecall;
   const Expr writes_rd =
       is_div + is_mul_high + is_product + is_right + is_add + is_sub + is_addi + is_lui + is_jal + is_set_less + is_bitwise + is_auipc + is_jalr + is_load;
   b.send(BUS_ACCESS, {col(kRs1), ts, a_lo, a_hi, b.constant(0u)}, reads_rs1, "read rs1");
@@ -368,9 +382,31 @@ void CpuAir::eval(air::AirBuilder& b) const {
   b.when(is_add + is_sub + is_addi + is_lui + is_set_less + is_bitwise + is_auipc + is_mem + is_product + is_right +
          is_mul_high + is_div + col(kIsFence))
       .assert_eq(next_pc, pc + 4, "next pc");
-  // HALT: t0 (rs1) is the HALT call 0, a0 (rs2) is the public exit code, and the pc stays.
-  b.when(is_halt).assert_zero(a_lo, "halt: t0 = 0 (lo)");
-  b.when(is_halt).assert_zero(a_hi, "halt: t0 = 0 (hi)");
+  // Ecalls: t0 (rs1, limbs a) is the selected call's number (all numbers are below 2^16).
+  Expr call_number = b.constant(0u);
+  for (const auto& e : kEcallSelectors) call_number = call_number + col(e.column) * e.number;
+  b.when(is_ecall).assert_eq(a_lo, call_number, "ecall: t0 is the selected call's number");
+  b.when(is_ecall).assert_zero(a_hi, "ecall: t0 < 2^16");
+  b.when(is_ecall - is_halt).assert_eq(next_pc, pc + 4, "ecall: next pc");
+  // INPUT_LEN: a0 (x10) gets the free value c at ts + 3; its limbs are range-checked by the access chip.
+  b.send(BUS_ACCESS, {b.constant(10u), ts + 3, c_lo, c_hi, b.constant(1u)}, is_input_len, "input_len: write a0");
+  // READ / COMMIT / WRITE read a1 (x11) into c, WRITE also a2 (x12) into d, at the memory slot.
+  b.send(BUS_ACCESS, {b.constant(11u), ts + 2, c_lo, c_hi, b.constant(0u)}, is_io + is_write, "ecall: read a1");
+  b.send(BUS_ACCESS, {b.constant(12u), ts + 2, d_lo, d_hi, b.constant(0u)}, is_write, "write: read a2");
+  // READ / COMMIT: len_nonzero = [n != 0] (n = c); a call with bytes goes to the syscall I/O chip.
+  const Expr len_nonzero = col(kLenNonzero);
+  b.assert_bool(len_nonzero, "len_nonzero is boolean");
+  b.assert_zero(len_nonzero * (1 - is_io), "len_nonzero only for READ/COMMIT");
+  b.when(len_nonzero).assert_eq(c_lo * col(kInvLo) + c_hi * col(kInvHi), 1u, "n != 0");
+  b.when(is_io).when(1 - len_nonzero).assert_zero(c_lo, "n = 0 (lo)");
+  b.when(is_io).when(1 - len_nonzero).assert_zero(c_hi, "n = 0 (hi)");
+  b.send(BUS_SYSCALL_IO, {is_commit, ts + 2, b_lo, b_hi, c_lo, c_hi}, len_nonzero, "read/commit call");
+  // WRITE: fd (a0) is 1 or 2.
+  b.when(is_write).assert_zero((b_lo - 1) * (b_lo - 2), "write: fd is 1 or 2");
+  b.when(is_write).assert_zero(b_hi, "write: fd is 1 or 2 (hi)");
+  // KECCAK_PERMUTE: the keccak chip permutes the state at a0; its words are accessed at ts + 2.
+  b.send(BUS_KECCAK_CALL, {b_lo, b_hi, ts + 2}, is_keccak, "keccak call");
+  // HALT: a0 (rs2) is the public exit code, and the pc stays.
   b.when(is_halt).assert_eq(b_lo, b.public_value(kExitLo), "halt: exit code lo");
   b.when(is_halt).assert_eq(b_hi, b.public_value(kExitHi), "halt: exit code hi");
   b.when(is_halt).assert_eq(next_pc, pc, "halt: pc stays");

@@ -1,21 +1,34 @@
-// The CPU chip, first slice: one row per cycle for the instructions ADD, SUB, ADDI, SLT, SLTU, SLTI,
+// The CPU chip: one row per cycle for the instructions ADD, SUB, ADDI, SLT, SLTU, SLTI,
 // SLTIU, AND, OR, XOR, ANDI, ORI, XORI, LUI, AUIPC, JAL, JALR, BEQ, BNE, BLT, BGE, BLTU, BGEU, LB, LBU,
 // LH, LHU, LW, SB, SH, SW, MUL, MULH, MULHSU, MULHU, DIV, DIVU, REM, REMU, SLL, SLLI, SRL, SRLI, SRA,
-// SRAI, FENCE (a no-op) and the HALT ecall: every RV32IM instruction except the other ecalls and EBREAK (bitwise ops byte by byte through the ByteOps table;
+// SRAI, FENCE (a no-op) and every ecall of the syscall ABI (guest/sdk/include/oneproof/syscalls.h):
+// every RV32IM instruction except EBREAK (bitwise ops byte by byte through the ByteOps table;
 // loads and stores naturally aligned at addresses >= 0x10000), with their semantics inline (32-bit values as
 // two 16-bit limbs; code and jump targets below 2^30).
-//   - pc / timestamp: row 0 has pc = public start_pc and ts = 4; each following real row has
-//     pc = previous next_pc and ts = previous ts + 4; real rows are a prefix and the last one is HALT.
+//   - statement (publics): start_pc, end_pc, halted, exit code (lo, hi limbs; 0 unless halted).
+//   - pc / timestamp: row 0 is real, has pc = start_pc and ts = 4; each following real row has
+//     pc = previous next_pc and ts = previous ts + 4; real rows are a prefix and the last one's
+//     next_pc is end_pc. halted = 1: the last real row is HALT; halted = 0: no row is HALT.
 //   - fetch: (pc, opcode, rd, rs1, rs2, imm) is looked up in the program ROM (BUS_PROGRAM).
 //   - registers live in memory: rs1 / rs2 reads and the rd write are requested on BUS_ACCESS at
 //     ts + 0 / 1 / 3 and proven by MemoryAccessAir(bound_to_requests = true); x0 is never written.
-//   - HALT requires t0 = 0 and binds a0 to the public exit code (publics 1, 2: lo and hi limbs).
-// Programs using other instructions are refused by the trace builder (std::invalid_argument).
+//   - ecalls (rs1 = t0, rs2 = a0 from the ROM): one selector per call, and t0 must hold the selected
+//     call's number, so no other number can be proven.
+//       HALT: a0 is the public exit code, the pc stays.
+//       INPUT_LEN: writes a0 (x10) at ts + 3 with a free value (the input is private).
+//       READ / COMMIT (a0 = ptr, a1 = n): reads a1 at ts + 2 (c limbs); when n != 0 sends
+//         (is_commit, ts + 2, ptr, n) on BUS_SYSCALL_IO to the syscall I/O chip (syscall_io.h).
+//       WRITE (a0 = fd, a1, a2): debug output with no memory effect; reads a1 (c limbs) and a2 (d
+//         limbs) at ts + 2 all the same, and fd is 1 or 2.
+//       KECCAK_PERMUTE (a0 = ptr): sends (ptr, ts + 2) on BUS_KECCAK_CALL to the keccak chip.
+// Programs using other instructions or syscall numbers are refused by the trace builder
+// (std::invalid_argument).
 #pragma once
 #include "air/air.h"
 #include "chips/buses.h"
 #include "chips/bytes.h"
 #include "chips/range16.h"
+#include "chips/syscall_buses.h"
 #include "vm/trace.h"
 
 namespace oneproof::chips {
@@ -28,6 +41,7 @@ class CpuAir : public air::Air {
     kIsBeq, kIsBltu, kIsBgeu, kIsSltu, kIsAuipc, kIsJalr, kIsSlt, kIsSlti, kIsSltiu, kIsBlt, kIsBge,
     kIsAnd, kIsOr, kIsXor, kIsAndi, kIsOri, kIsXori, kIsLw, kIsSw,
     kIsLb, kIsLbu, kIsLh, kIsLhu, kIsSb, kIsSh, kIsMul, kIsSll, kIsSlli, kIsSrl, kIsSrli, kIsSra, kIsSrai, kIsFence, kIsMulh, kIsMulhsu, kIsMulhu, kIsDivu, kIsRemu, kIsDiv, kIsRem,
+    kIsInputLen, kIsRead, kIsCommit, kIsWrite, kIsKeccak,  // the ecalls besides HALT (kIsHalt)
     kALo, kAHi, kBLo, kBHi, kCLo, kCHi, kCarry0, kCarry1,
     kRdNonzero, kRdInv, kTaken, kInvLo, kInvHi,
     kNeq,        // BEQ/BNE: [a != b]
@@ -56,10 +70,11 @@ class CpuAir : public air::Air {
                          // DIV/REM the same for |a| / |b| (kA*, kB* hold |a|, |b|)
     kGa0, kGa1, kGb0, kGb1, kGo0, kGo1,  // DIV/REM: carries of the conditional negations a->|a|, b->|b|, |q|/|r|->c
     kNegQ, kNegOut, kSrcLo, kSrcHi,      // DIV/REM: [quotient negative], [c = -src], src = |q| or |r|
+    kLenNonzero,  // READ/COMMIT: [n != 0] (kInvLo / kInvHi hold an inverse of a limb of n)
     kWidth
   };
-  enum Public : size_t { kStartPc, kExitLo, kExitHi, kNumPublics };
-  std::string name() const override { return "zkvm/cpu-v13"; }
+  enum Public : size_t { kStartPc, kEndPc, kHalted, kExitLo, kExitHi, kNumPublics };
+  std::string name() const override { return "zkvm/cpu-v14"; }
   size_t width() const override { return kWidth; }
   size_t num_public_values() const override { return kNumPublics; }
   void eval(air::AirBuilder& b) const override;
@@ -67,10 +82,11 @@ class CpuAir : public air::Air {
 
 struct CpuTrace {
   field::Matrix main;
-  std::vector<Fp> publics;  // start_pc, exit code lo, hi
+  std::vector<Fp> publics;  // in CpuAir::Public order
 };
 
-// The CPU rows of a halting segment; adds its range checks and byte-op lookups to the counters.
+// The CPU rows of a segment (exit_code is used only when it halts; 0 otherwise); adds its range
+// checks and byte-op lookups to the counters.
 CpuTrace cpu_trace(const vm::SegmentRecord& segment, uint32_t exit_code, RangeCounts& ranges, ByteOpCounts& byte_ops);
 
 }  // namespace oneproof::chips

@@ -1,7 +1,8 @@
-// The CPU chip's instruction selectors: one boolean column per supported instruction (shared by
-// the constraints in cpu.cc and the trace builder in cpu_trace.cc).
+// The CPU chip's instruction selectors: one boolean column per supported instruction, and one per
+// syscall for ECALL (shared by the constraints in cpu.cc and the trace builder in cpu_trace.cc).
 #pragma once
 #include "chips/cpu.h"
+#include "oneproof/syscalls.h"
 #include "vm/isa.h"
 
 namespace oneproof::chips::cpu_detail {
@@ -28,6 +29,18 @@ constexpr Selector kSelectors[] = {
     {CpuAir::kIsMulh, vm::Op::kMulh}, {CpuAir::kIsMulhsu, vm::Op::kMulhsu}, {CpuAir::kIsMulhu, vm::Op::kMulhu},
     {CpuAir::kIsDivu, vm::Op::kDivu}, {CpuAir::kIsRemu, vm::Op::kRemu},
     {CpuAir::kIsDiv, vm::Op::kDiv}, {CpuAir::kIsRem, vm::Op::kRem},
+    {CpuAir::kIsInputLen, vm::Op::kEcall}, {CpuAir::kIsRead, vm::Op::kEcall}, {CpuAir::kIsCommit, vm::Op::kEcall},
+    {CpuAir::kIsWrite, vm::Op::kEcall}, {CpuAir::kIsKeccak, vm::Op::kEcall},
+};
+
+// ECALL's selectors and the call number (t0) each one requires.
+struct EcallSelector {
+  CpuAir::Column column;
+  uint32_t number;
+};
+constexpr EcallSelector kEcallSelectors[] = {
+    {CpuAir::kIsHalt, OP_SYS_HALT},   {CpuAir::kIsRead, OP_SYS_READ},   {CpuAir::kIsInputLen, OP_SYS_INPUT_LEN},
+    {CpuAir::kIsCommit, OP_SYS_COMMIT}, {CpuAir::kIsWrite, OP_SYS_WRITE}, {CpuAir::kIsKeccak, OP_SYS_KECCAK_PERMUTE},
 };
 
 }  // namespace oneproof::chips::cpu_detail

@@ -2,18 +2,35 @@
 #include <algorithm>
 #include <bit>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "chips/cpu.h"
 #include "chips/cpu_selectors.h"
 #include "chips/program.h"
+#include "oneproof/syscalls.h"
 #include "vm/isa.h"
 
 namespace oneproof::chips {
 namespace {
+using cpu_detail::kEcallSelectors;
 using cpu_detail::kSelectors;
 using cpu_detail::Selector;
 using vm::Op;
+
+// The selector column of an ECALL whose t0 holds `number`.
+CpuAir::Column ecall_column(uint32_t number) {
+  for (const auto& e : kEcallSelectors)
+    if (e.number == number) return e.column;
+  throw std::invalid_argument("cpu chip: unknown syscall number " + std::to_string(number) + " cannot be proven");
+}
+
+// The value of register `reg` an ecall's SyscallEvent read (a1 / a2 at the memory slot).
+uint32_t syscall_register_read(const vm::SyscallEvent* e, size_t index, uint32_t reg) {
+  if (!e || e->accesses.size() <= index || e->accesses[index].addr != reg || e->accesses[index].is_write)
+    throw std::invalid_argument("cpu chip: ecall record lacks its read of x" + std::to_string(reg));
+  return e->accesses[index].value;
+}
 }  // namespace
 
 namespace {
@@ -171,9 +188,17 @@ void fill_div(Fp* r, Op op, uint32_t orig_a, uint32_t orig_b, uint32_t result, R
 }
 
 CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& ranges, ByteOpCounts& byte_ops) {
-  if (!s.halted) throw std::invalid_argument("cpu chip: only segments that end in HALT are supported yet");
+  if (s.cycles.empty()) throw std::invalid_argument("cpu chip: a segment has at least one cycle");
+  const uint32_t exit = s.halted ? exit_code : 0;
   const size_t height = std::max<size_t>(4, std::bit_ceil(s.cycles.size()));
-  CpuTrace t{field::Matrix(CpuAir::kWidth, height), {Fp::from_u32(s.start_pc), lo16(exit_code), hi16(exit_code)}};
+  CpuTrace t{field::Matrix(CpuAir::kWidth, height),
+             {Fp::from_u32(s.start_pc), Fp::from_u32(s.end_pc), Fp::from_u32(s.halted ? 1 : 0), lo16(exit), hi16(exit)}};
+  if (s.end_pc >= kMaxProvablePc) throw std::invalid_argument("cpu chip: end pc above 2^30");
+  std::vector<const vm::SyscallEvent*> event_of(s.cycles.size(), nullptr);
+  for (const vm::SyscallEvent& e : s.syscalls) {
+    if (e.cycle >= s.cycles.size() || s.cycles[e.cycle].op != Op::kEcall) throw std::invalid_argument("cpu chip: syscall event without its ecall");
+    event_of[e.cycle] = &e;
+  }
   for (size_t i = 0; i < height; ++i) {  // no shift: 2^0 in byte 0
     t.main.at(i, CpuAir::kPow) = Fp::one();
     t.main.at(i, CpuAir::kKb0) = Fp::one();
@@ -184,12 +209,15 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
     const auto sel = std::find_if(std::begin(kSelectors), std::end(kSelectors), [&](const Selector& x) { return x.op == c.op; });
     if (sel == std::end(kSelectors))
       throw std::invalid_argument(std::string("cpu chip: instruction '") + vm::traits(c.op).name + "' is not supported yet");
+    CpuAir::Column selector = sel->column;
     vm::Decoded d = vm::decode(c.insn);
     if (c.op == Op::kEcall) {
       d.rs1 = 5;
       d.rs2 = 10;
-      if (c.rs1.value != 0) throw std::invalid_argument("cpu chip: only the HALT ecall is supported yet");
+      selector = ecall_column(c.rs1.value);
     }
+    if ((selector == CpuAir::kIsHalt) != (s.halted && i + 1 == s.cycles.size()))
+      throw std::invalid_argument("cpu chip: HALT must be exactly the last cycle of a halted segment");
     const uint32_t imm = uint32_t(d.imm);
     const uint32_t a = c.op == Op::kAuipc ? c.pc : (c.flags & vm::kHasRs1) ? c.rs1.value : 0;
     const bool b_is_imm = c.op == Op::kAddi || c.op == Op::kAuipc || c.op == Op::kSlti || c.op == Op::kSltiu ||
@@ -304,6 +332,18 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
           ranges.add(diff & 0xfffe);
         }
         break;
+      case Op::kEcall:
+        switch (c.rs1.value) {
+          case OP_SYS_INPUT_LEN: result = c.rd.value; break;  // the value the call wrote to a0
+          case OP_SYS_READ:
+          case OP_SYS_COMMIT:
+          case OP_SYS_WRITE:
+            result = syscall_register_read(event_of[i], 0, 11);  // a1 in c
+            if (c.rs1.value == OP_SYS_WRITE) diff = syscall_register_read(event_of[i], 1, 12);  // a2 in d
+            break;
+          default: break;
+        }
+        break;
       default: break;
     }
     Fp* r = t.main.row(i);
@@ -318,7 +358,7 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
     r[CpuAir::kImmLo] = lo16(imm);
     r[CpuAir::kImmHi] = hi16(imm);
     r[CpuAir::kImm] = imm_field(d.imm);
-    r[sel->column] = Fp::one();
+    r[selector] = Fp::one();
     r[CpuAir::kALo] = lo16(a);
     r[CpuAir::kAHi] = hi16(a);
     r[CpuAir::kBLo] = lo16(b);
@@ -439,6 +479,11 @@ CpuTrace cpu_trace(const vm::SegmentRecord& s, uint32_t exit_code, RangeCounts& 
                        (c.op == Op::kBltu && a < b) || (c.op == Op::kBgeu && a >= b) ||
                        (c.op == Op::kBlt && int32_t(a) < int32_t(b)) || (c.op == Op::kBge && int32_t(a) >= int32_t(b));
     if (taken) r[CpuAir::kTaken] = Fp::one();
+    if (c.op == Op::kEcall && (c.rs1.value == OP_SYS_READ || c.rs1.value == OP_SYS_COMMIT) && result != 0) {
+      r[CpuAir::kLenNonzero] = Fp::one();
+      if (result & 0xffff) r[CpuAir::kInvLo] = lo16(result).inverse();
+      else r[CpuAir::kInvHi] = hi16(result).inverse();
+    }
   }
   return t;
 }

@@ -3,22 +3,25 @@
 #include <bit>
 #include <stdexcept>
 
+#include "chips/syscall_buses.h"
+
 namespace oneproof::chips {
 namespace {
 using air::Expr;
 
 size_t padded_height(size_t rows) { return std::max<size_t>(4, std::bit_ceil(std::max<size_t>(rows, 1))); }
 
+// f(access, requested_by_a_syscall_chip)
 template <class F>
 void for_each_access(const vm::SegmentRecord& s, F&& f) {
   for (const vm::CycleRecord& c : s.cycles) {
-    if (c.flags & vm::kHasRs1) f(c.rs1);
-    if (c.flags & vm::kHasRs2) f(c.rs2);
-    if (c.flags & vm::kHasMem) f(c.mem);
-    if (c.flags & vm::kHasRd) f(c.rd);
+    if (c.flags & vm::kHasRs1) f(c.rs1, false);
+    if (c.flags & vm::kHasRs2) f(c.rs2, false);
+    if (c.flags & vm::kHasMem) f(c.mem, false);
+    if (c.flags & vm::kHasRd) f(c.rd, false);
   }
   for (const vm::SyscallEvent& e : s.syscalls)
-    for (const vm::Access& a : e.accesses) f(a);
+    for (const vm::Access& a : e.accesses) f(a, a.addr >= 32);
 }
 }  // namespace
 
@@ -28,11 +31,15 @@ void MemoryAccessAir::eval(air::AirBuilder& b) const {
   const Expr diff_lo = b.local(kDiffLo), diff_hi = b.local(kDiffHi), is_real = b.local(kIsReal);
   b.assert_bool(is_real, "is_real is boolean");
   if (bound_) {
-    const Expr is_write = b.local(kIsWrite);
+    const Expr is_write = b.local(kIsWrite), is_syscall = b.local(kIsSyscall);
     b.assert_bool(is_write, "is_write is boolean");
-    b.when(is_real).when(1 - is_write).assert_eq(lo, prev_lo, "a read keeps the value (lo)");
-    b.when(is_real).when(1 - is_write).assert_eq(hi, prev_hi, "a read keeps the value (hi)");
-    b.receive(BUS_ACCESS, {addr, ts, lo, hi, is_write}, is_real, "the access a chip requested");
+    b.assert_bool(is_syscall, "is_syscall is boolean");
+    b.assert_zero(is_syscall * (1 - is_real), "only real rows serve a syscall chip");
+    const Expr by_cpu = is_real - is_syscall;  // boolean, given the two above
+    b.when(by_cpu).when(1 - is_write).assert_eq(lo, prev_lo, "a read keeps the value (lo)");
+    b.when(by_cpu).when(1 - is_write).assert_eq(hi, prev_hi, "a read keeps the value (hi)");
+    b.receive(BUS_ACCESS, {addr, ts, lo, hi, is_write}, by_cpu, "the access the CPU requested");
+    b.receive(BUS_SYSCALL_MEM, {addr, ts, prev_lo, prev_hi, lo, hi}, is_syscall, "the access a syscall chip requested");
   }
   // ts > prev_ts: ts - prev_ts - 1 = diff_lo + 2^16 diff_hi with diff_lo < 2^16, diff_hi < 2^8.
   b.when(is_real).assert_eq(ts - prev_ts - 1, diff_lo + diff_hi * 65536, "timestamp increases");
@@ -47,11 +54,11 @@ void MemoryAccessAir::eval(air::AirBuilder& b) const {
 
 field::Matrix access_trace(const vm::SegmentRecord& s, RangeCounts& ranges) {
   size_t accesses = 0;
-  for_each_access(s, [&](const vm::Access&) { ++accesses; });
+  for_each_access(s, [&](const vm::Access&, bool) { ++accesses; });
   struct { field::Matrix access; } t{field::Matrix(MemoryAccessAir::kWidth, padded_height(accesses))};
 
   size_t row = 0;
-  for_each_access(s, [&](const vm::Access& a) {
+  for_each_access(s, [&](const vm::Access& a, bool by_syscall_chip) {
     using C = MemoryAccessAir;
     if (a.ts <= a.prev_ts) throw std::invalid_argument("memory_traces: access timestamps do not increase");
     const uint32_t diff = a.ts - a.prev_ts - 1;
@@ -68,6 +75,7 @@ field::Matrix access_trace(const vm::SegmentRecord& s, RangeCounts& ranges) {
     r[C::kDiffHi] = Fp::from_u32(diff >> 16);
     r[C::kIsReal] = Fp::one();
     r[C::kIsWrite] = Fp::from_u32(a.is_write ? 1 : 0);
+    r[C::kIsSyscall] = Fp::from_u32(by_syscall_chip ? 1 : 0);
     ranges.add(a.value & 0xffff);
     ranges.add(a.value >> 16);
     ranges.add(diff & 0xffff);

@@ -7,10 +7,12 @@
 // and consumes (addr, final value, final ts), and links the segment to the rest of the run.
 // BUS_MEMORY balances exactly when every read returns the value last written to that cell.
 //
-// With `bound_to_requests`, every access row also receives its (addr, ts, value, is_write) from
-// BUS_ACCESS, where the CPU chip sends the accesses its instructions make, and a read (is_write = 0)
-// must leave the value unchanged. Without it (memory checking on its own) nothing ties an access to
-// an instruction.
+// With `bound_to_requests`, every access row is requested by exactly one chip: either it receives
+// its (addr, ts, value, is_write) from BUS_ACCESS, where the CPU chip sends the accesses its
+// instructions make, and a read (is_write = 0) must leave the value unchanged; or (is_syscall = 1)
+// it receives (addr, ts, prev_lo, prev_hi, lo, hi) from BUS_SYSCALL_MEM, where a syscall chip
+// (keccak, syscall I/O) states both the value it found and the value it leaves. Without it (memory
+// checking on its own) nothing ties an access to an instruction.
 #pragma once
 #include "air/air.h"
 #include "chips/memory_boundary.h"
@@ -21,9 +23,9 @@ namespace oneproof::chips {
 
 class MemoryAccessAir : public air::Air {
  public:
-  enum Column : size_t { kAddr, kPrevLo, kPrevHi, kPrevTs, kLo, kHi, kTs, kDiffLo, kDiffHi, kIsReal, kIsWrite, kWidth };
+  enum Column : size_t { kAddr, kPrevLo, kPrevHi, kPrevTs, kLo, kHi, kTs, kDiffLo, kDiffHi, kIsReal, kIsWrite, kIsSyscall, kWidth };
   explicit MemoryAccessAir(bool bound_to_requests = false) : bound_(bound_to_requests) {}
-  std::string name() const override { return bound_ ? "zkvm/memory-access-bound" : "zkvm/memory-access"; }
+  std::string name() const override { return bound_ ? "zkvm/memory-access-bound-v2" : "zkvm/memory-access"; }
   size_t width() const override { return kWidth; }
   void eval(air::AirBuilder& b) const override;
 
@@ -31,7 +33,9 @@ class MemoryAccessAir : public air::Air {
   bool bound_;
 };
 
-// The access rows of the segment (cycle records and syscall events), with their range checks.
+// The access rows of the segment (cycle records and syscall events), with their range checks. The
+// memory words of syscall events are flagged is_syscall (their chips request them); the register
+// reads of syscall events are the CPU's.
 field::Matrix access_trace(const vm::SegmentRecord& segment, RangeCounts& ranges);
 
 struct MemoryTraces {

@@ -15,7 +15,7 @@
 //   - iota: lane (0,0) after chi as bits, xor the round constant selected by the round flags.
 // Bus interactions on the last round's row of a real permutation (multiplicity real * step[23]):
 //   - receives (ptr_lo, ptr_hi, ts) on BUS_KECCAK_CALL, where ptr_lo = 4q (so the pointer is aligned);
-//   - sends (word_index + i, ts, in_lo, in_hi, out_lo, out_hi) on BUS_KECCAK_MEM for the 50 words;
+//   - sends (word_index + i, ts, in_lo, in_hi, out_lo, out_hi) on BUS_KECCAK_MEM (= BUS_SYSCALL_MEM) for the 50 words;
 //   - sends q, 4q, hi, gap_lo, gap_hi, 4 gap_hi on BUS_RANGE16, which bounds q < 2^14 (so 4q is the
 //     pointer's low limb exactly and the pointer is aligned), hi < 2^16 and word_index - 0x400 =
 //     gap_lo + 2^16 gap_hi in [0, 2^30), where word_index = q + 2^14 hi = pointer / 4: the state lies in
@@ -29,7 +29,7 @@ namespace oneproof::chips::keccak {
 
 class KeccakAir : public air::Air {
  public:
-  std::string name() const override { return "zkvm/keccak-f1600"; }
+  std::string name() const override { return "zkvm/keccak-f1600-v2"; }
   size_t width() const override { return Cols::kWidth; }
   void eval(air::AirBuilder& b) const override;
 };

@@ -1,5 +1,6 @@
-// Stand-ins for the CPU and memory chips' side of the keccak buses, for the chip's tests and bench
-// until those chips connect to BUS_KECCAK_CALL / BUS_KECCAK_MEM (keccak_buses.h). They are real
+// Stand-ins for the CPU and memory chips' side of the keccak buses (keccak_buses.h), so the chip's
+// own tests and bench can prove it alone; the segment chip set (zkvm/segment_chips.h) connects the
+// real CPU and memory access chips instead and does not use these. They are real
 // tables with real constraints (boolean row flags) and honest traces: each call row sends what the
 // CPU's ECALL would send, each memory row receives what the memory chip's access row would.
 #pragma once

@@ -2,6 +2,7 @@
 
 #include "guest/crypto/keccak.h"
 #include "guest/crypto/secp256k1_curve.h"
+#include "guest/crypto/secp256k1_ecmult.h"
 
 namespace oneproof::guest::crypto {
 
@@ -48,14 +49,11 @@ RecoverError recover_public_key(const Hash32& hash, const uint256& r, const uint
   Fn::from_be(s_be, sn);
   Fn en = Fn::from_be_reduce(hash.b);
   Fn r_inv = rn.inverse();
-  uint8_t u1[32], u2[32];
-  (-(en * r_inv)).to_be(u1);
-  (sn * r_inv).to_be(u2);
-  CurvePoint q = double_mul(generator(), u1, CurvePoint::from_affine(rx, ry), u2, 32);
-  Fq qx, qy;
-  if (!q.to_affine(qx, qy)) return RecoverError::Infinity;
-  qx.to_be(public_key);
-  qy.to_be(public_key + 32);
+  JacobianPoint q = mul_g_and_point((-(en * r_inv)).to_limbs(), AffinePoint{rx, ry}, (sn * r_inv).to_limbs());
+  AffinePoint qa;
+  if (!q.to_affine(qa)) return RecoverError::Infinity;
+  qa.x.to_be(public_key);
+  qa.y.to_be(public_key + 32);
   return RecoverError::Ok;
 }
 

@@ -1,6 +1,7 @@
 // `oneproof zkvm verify <elf> <proof.bin> [--params default|provable|test] [--json]`: checks a zkVM
 // proof against the guest ELF and prints the proven exit code and public values.
 // Exit status: 0 valid, 1 invalid proof, 2 usage or I/O error or a file that is not a zkVM proof.
+import { createHash } from 'node:crypto';
 import { isZkvmProofError, zkvmVerify, type ZkvmParams } from '../../native/zkvm.js';
 import type { Command } from '../command.js';
 import { hex, readBytes, UsageError } from '../io.js';
@@ -38,6 +39,9 @@ export function parseVerifyArgs(args: string[]): VerifyArgs {
   return { elf: positional[0], proof: positional[1], params, json };
 }
 
+/** The public values' digest: what a statement about this run commits to. */
+const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
 const verify: Command = {
   name: 'verify',
   summary: 'verify a zkVM proof against its guest ELF',
@@ -49,12 +53,13 @@ const verify: Command = {
       const elf = readBytes(parsed.elf, 'ELF');
       const proof = readBytes(parsed.proof, 'proof');
       const r = zkvmVerify(elf, proof, { params: parsed.params });
-      if (parsed.json) console.log(JSON.stringify({ valid: true, exitCode: r.exitCode, segments: r.segments, publicValues: hex(r.publicValues) }));
+      if (parsed.json) console.log(JSON.stringify({ valid: true, exitCode: r.exitCode, segments: r.segments, publicValues: hex(r.publicValues), publicValuesDigest: sha256Hex(r.publicValues) }));
       else {
         console.log('proof          valid');
         console.log(`exit code      ${r.exitCode}`);
         console.log(`segments       ${r.segments}`);
         console.log(`public values  ${r.publicValues.length ? '0x' + hex(r.publicValues) : '(none)'}`);
+        console.log(`values sha256  0x${sha256Hex(r.publicValues)}`);
       }
       return 0;
     } catch (err) {
