@@ -106,14 +106,15 @@ export class ConsensusDriver {
     return txs.length;
   }
 
-  /** Builds, imports and makes canonical one block. */
-  async buildBlock(): Promise<BuiltBlock> {
+  /** Builds, imports and makes canonical one block; `transactions: false` builds one with none
+   * (system calls and one withdrawal only: the cheapest block to prove). */
+  async buildBlock(options: { transactions?: boolean } = {}): Promise<BuiltBlock> {
     if (!this.head) {
       const latest = (await this.provider.send('eth_getBlockByNumber', ['latest', false])) as { hash: string; timestamp: string };
       this.head = latest.hash;
       this.lastTimestamp = Number(latest.timestamp);
     }
-    const sent = await this.sendTransactions();
+    const sent = options.transactions === false ? 0 : await this.sendTransactions();
     const calls: EngineCallResult[] = [];
     const timestamp = Math.max(Math.floor(Date.now() / 1000), this.lastTimestamp + 1);
     const state = { headBlockHash: this.head, safeBlockHash: this.head, finalizedBlockHash: this.head };

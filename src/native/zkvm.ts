@@ -40,29 +40,34 @@ export function isZkvmError(e: unknown): e is ZkvmError {
   return e instanceof Error && ((e as ZkvmError).code === 'ZKVM_ELF' || (e as ZkvmError).code === 'ZKVM_EXECUTION');
 }
 
-// ---- Proving (single-segment runs; see native/zkvm/prove.h for what the proof binds) ----
+// ---- Proving (segmented runs; see native/zkvm/prove.h for what the proof binds) ----
 
 /** FRI parameter preset: prover and verifier must use the same one. 'test' is fast and NOT secure. */
 export type ZkvmParams = 'default' | 'provable' | 'test';
 
 export interface ZkvmProveOptions {
   params?: ZkvmParams;
-  /** Stop with an error after this many cycles without HALT (default 2^22: one segment). */
+  /** Stop with an error after this many cycles without HALT (default 2^22). */
   maxCycles?: number;
+  /** Cycles per segment: a power of two in [2^16, 2^22] (default 2^22). */
+  segmentCycles?: number;
 }
 
 export interface ZkvmProveResult {
-  /** The serialized zkVM proof: program id (sha256 of the ELF), exit code, public values, STARK proof. */
+  /** The serialized zkVM proof: program id (sha256 of the ELF), exit code, public values, one STARK
+   * proof per segment and the run's global memory proof. */
   proof: Uint8Array;
-  /** Always empty for now: the chips do not prove COMMIT, so guests that commit are refused. */
+  /** The bytes the guest committed (COMMIT), bound by the proof. */
   publicValues: Uint8Array;
   exitCode: number;
   cycles: number;
+  segments: number;
 }
 
 export interface ZkvmVerifyResult {
   exitCode: number;
   publicValues: Uint8Array;
+  segments: number;
 }
 
 /** The errors zkvmProve / zkvmVerify throw, besides the ZKVM_ELF / ZKVM_EXECUTION of a bad run. */
@@ -77,7 +82,7 @@ interface ZkvmProveAddon {
   zkvmVerify(elf: Uint8Array, proof: Uint8Array, opts?: { params?: ZkvmParams }): ZkvmVerifyResult;
 }
 
-/** Runs the guest and proves the run. Throws ZKVM_UNPROVABLE for multi-segment runs or unsupported syscalls. */
+/** Runs the guest and proves the run. Throws ZKVM_UNPROVABLE for a program or run the chips cannot prove. */
 export function zkvmProve(elf: Uint8Array, input: Uint8Array = new Uint8Array(), opts: ZkvmProveOptions = {}): ZkvmProveResult {
   return loadAddon<ZkvmProveAddon>().zkvmProve(elf, input, opts);
 }
@@ -90,4 +95,35 @@ export function zkvmVerify(elf: Uint8Array, proof: Uint8Array, opts: { params?: 
 export function isZkvmProofError(e: unknown): e is ZkvmProofError {
   const code = (e as ZkvmProofError | null)?.code;
   return e instanceof Error && (code === 'ZKVM_ELF' || code === 'ZKVM_EXECUTION' || code === 'ZKVM_UNPROVABLE' || code === 'ZKVM_INVALID_PROOF');
+}
+
+// ---- Profiling (cycles per ELF function; see native/vm/profile.h) ----
+
+/** The validator's cost groups: keccak hashing, signature recovery (secp256k1), trie work, the rest. */
+export type ZkvmCostGroup = 'keccak' | 'signature' | 'trie' | 'other';
+
+export interface ZkvmFunctionCycles {
+  /** Demangled name of the ELF FUNC symbol. */
+  name: string;
+  group: ZkvmCostGroup;
+  /** Instructions executed inside this function (self cycles, callees not included). */
+  cycles: number;
+}
+
+export interface ZkvmProfileResult extends ZkvmRunResult {
+  /** Functions that ran, most cycles first. */
+  functions: ZkvmFunctionCycles[];
+  /** Cycles per group; they sum to `cycles`. */
+  groups: Record<ZkvmCostGroup, number>;
+  /** Cycles at pcs outside every symbol (counted in `other`; all of them for a stripped ELF). */
+  unattributed: number;
+}
+
+interface ZkvmProfileAddon {
+  zkvmProfile(elf: Uint8Array, input: Uint8Array, opts?: ZkvmRunOptions): ZkvmProfileResult;
+}
+
+/** Runs the guest like zkvmRun, attributing every cycle to the ELF function it executed in. */
+export function zkvmProfile(elf: Uint8Array, input: Uint8Array = new Uint8Array(), opts: ZkvmRunOptions = {}): ZkvmProfileResult {
+  return loadAddon<ZkvmProfileAddon>().zkvmProfile(elf, input, opts);
 }
