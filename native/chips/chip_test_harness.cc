@@ -14,8 +14,8 @@ namespace oneproof::chips::harness {
 
 void GlobalMemoryStandInAir::eval(air::AirBuilder& b) const {
   const air::Expr is_real = b.local(kIsReal);
-  b.send(BUS_GLOBAL_MEMORY, {b.local(kAddr), b.local(kInitLo), b.local(kInitHi), b.constant(0u)}, is_real, "initial image");
-  b.receive(BUS_GLOBAL_MEMORY, {b.local(kAddr), b.local(kFinalLo), b.local(kFinalHi), b.constant(1u)}, is_real, "final image");
+  b.send(BUS_GLOBAL_MEMORY, {b.local(kAddr), b.local(kInitLo), b.local(kInitHi), b.constant(0u), b.local(kWritable)}, is_real, "initial image");
+  b.receive(BUS_GLOBAL_MEMORY, {b.local(kAddr), b.local(kFinalLo), b.local(kFinalHi), b.constant(1u), b.local(kWritable)}, is_real, "final image");
 }
 
 void PublicValuesStandInAir::eval(air::AirBuilder& b) const {
@@ -68,7 +68,7 @@ vm::Program syscall_program() {
 
 std::vector<uint8_t> syscall_input() { return {0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc}; }
 
-SegmentMachine::SegmentMachine(vm::Program p) : program(std::move(p)), rom(program) {
+SegmentMachine::SegmentMachine(vm::Program p) : program(std::move(p)), layout(memory_layout(program)), rom(program) {
   airs = {&cpu, &rom, &access, &boundary, &range, &byte_ops, &io, &keccak, &global_memory, &public_values};
   for (const air::Air* a : airs) {
     compiled.push_back(air::compile(*a));
@@ -84,8 +84,8 @@ Witness build(const SegmentMachine& m, const vm::SegmentRecord& s, uint32_t exit
   RangeCounts ranges;
   ByteOpCounts byte_ops;
   CpuTrace cpu = cpu_trace(s, exit_code, ranges, byte_ops);
-  field::Matrix access = access_trace(s, ranges);
-  field::Matrix boundary = boundary_trace(s, 1, std::vector<uint32_t>(s.initial.size(), 0), ranges);
+  field::Matrix access = access_trace(s, m.layout, ranges);
+  field::Matrix boundary = boundary_trace(s, 1, std::vector<uint32_t>(s.initial.size(), 0), m.layout, ranges);
   SyscallIoTrace io = syscall_io_trace(s, 0, ranges, byte_ops);
   field::Matrix keccak = keccak::keccak_trace(keccak::keccak_events(s), ranges);
 
@@ -98,6 +98,7 @@ Witness build(const SegmentMachine& m, const vm::SegmentRecord& s, uint32_t exit
     global.at(i, G::kFinalLo) = lo16(s.final[i].value);
     global.at(i, G::kFinalHi) = hi16(s.final[i].value);
     global.at(i, G::kIsReal) = Fp::one();
+    global.at(i, G::kWritable) = Fp::from_u32(m.layout.writable(word_index(s.initial[i].addr)) ? 1 : 0);
   }
   field::Matrix pv(PublicValuesStandInAir::kWidth, padded(public_values.size()));
   for (size_t i = 0; i < public_values.size(); ++i) {

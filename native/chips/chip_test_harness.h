@@ -29,7 +29,7 @@ namespace oneproof::chips::harness {
 
 class GlobalMemoryStandInAir : public air::Air {
  public:
-  enum Column : size_t { kAddr, kInitLo, kInitHi, kFinalLo, kFinalHi, kIsReal, kWidth };
+  enum Column : size_t { kAddr, kInitLo, kInitHi, kFinalLo, kFinalHi, kIsReal, kWritable, kWidth };
   std::string name() const override { return "test/global-memory-stand-in"; }
   size_t width() const override { return kWidth; }
   void eval(air::AirBuilder& b) const override;
@@ -55,6 +55,7 @@ enum Table : size_t { kCpu, kRom, kAccess, kBoundary, kRange, kByteOps, kIo, kKe
 struct SegmentMachine {
   explicit SegmentMachine(vm::Program p);
   vm::Program program;
+  MemoryLayout layout;
   ProgramAir rom;
   CpuAir cpu;
   MemoryAccessAir access{true};

@@ -215,12 +215,12 @@ OP_TEST(ecall_selectors_and_register_reads) {
   }), "bus 102:"));
   CHECK(fails(forged([&](Witness& w) { cpu_at(w, read, C::kLenNonzero) = Fp::from_u32(2); }), cpu, "len_nonzero is boolean"));
   CHECK(fails(forged([&](Witness& w) { w.main[harness::kAccess].at(0, MemoryAccessAir::kIsSyscall) = Fp::from_u32(2); }),
-              "zkvm/memory-access-bound-v2", "is_syscall is boolean"));
+              "zkvm/memory-access-bound-v3", "is_syscall is boolean"));
   // A padding access row flagged as a syscall's.
   CHECK(fails(forged([&](Witness& w) {
     field::Matrix& acc = w.main[harness::kAccess];
     acc.at(acc.height - 1, MemoryAccessAir::kIsSyscall) = Fp::one();
-  }), "zkvm/memory-access-bound-v2", "only real rows serve a syscall chip"));
+  }), "zkvm/memory-access-bound-v3", "only real rows serve a syscall chip"));
 }
 
 OP_TEST(keccak_calls_are_bound_to_the_keccak_chip) {

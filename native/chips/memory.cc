@@ -36,6 +36,11 @@ void MemoryAccessAir::eval(air::AirBuilder& b) const {
     b.assert_bool(is_syscall, "is_syscall is boolean");
     b.assert_zero(is_syscall * (1 - is_real), "only real rows serve a syscall chip");
     const Expr by_cpu = is_real - is_syscall;  // boolean, given the two above
+    // Read-only cells: no CPU store, and a syscall chip leaves them as they were.
+    const Expr read_only = 1 - b.local(kWritable);
+    b.when(by_cpu).assert_zero(is_write * read_only, "no store to read-only memory");
+    b.when(is_syscall).assert_zero(read_only * (lo - prev_lo), "a syscall does not change read-only memory (lo)");
+    b.when(is_syscall).assert_zero(read_only * (hi - prev_hi), "a syscall does not change read-only memory (hi)");
     b.when(by_cpu).when(1 - is_write).assert_eq(lo, prev_lo, "a read keeps the value (lo)");
     b.when(by_cpu).when(1 - is_write).assert_eq(hi, prev_hi, "a read keeps the value (hi)");
     b.receive(BUS_ACCESS, {addr, ts, lo, hi, is_write}, by_cpu, "the access the CPU requested");
@@ -43,8 +48,9 @@ void MemoryAccessAir::eval(air::AirBuilder& b) const {
   }
   // ts > prev_ts: ts - prev_ts - 1 = diff_lo + 2^16 diff_hi with diff_lo < 2^16, diff_hi < 2^8.
   b.when(is_real).assert_eq(ts - prev_ts - 1, diff_lo + diff_hi * 65536, "timestamp increases");
-  b.receive(BUS_MEMORY, {addr, prev_lo, prev_hi, prev_ts}, is_real, "consume previous state");
-  b.send(BUS_MEMORY, {addr, lo, hi, ts}, is_real, "produce new state");
+  const Expr w = b.local(kWritable);
+  b.receive(BUS_MEMORY, {addr, prev_lo, prev_hi, prev_ts, w}, is_real, "consume previous state");
+  b.send(BUS_MEMORY, {addr, lo, hi, ts, w}, is_real, "produce new state");
   b.send(BUS_RANGE16, {lo}, is_real, "value lo limb");
   b.send(BUS_RANGE16, {hi}, is_real, "value hi limb");
   b.send(BUS_RANGE16, {diff_lo}, is_real, "ts gap lo");
@@ -52,7 +58,7 @@ void MemoryAccessAir::eval(air::AirBuilder& b) const {
   b.send(BUS_RANGE16, {diff_hi * 256}, is_real, "ts gap hi < 2^8");
 }
 
-field::Matrix access_trace(const vm::SegmentRecord& s, RangeCounts& ranges) {
+field::Matrix access_trace(const vm::SegmentRecord& s, const MemoryLayout& layout, RangeCounts& ranges) {
   size_t accesses = 0;
   for_each_access(s, [&](const vm::Access&, bool) { ++accesses; });
   struct { field::Matrix access; } t{field::Matrix(MemoryAccessAir::kWidth, padded_height(accesses))};
@@ -76,6 +82,7 @@ field::Matrix access_trace(const vm::SegmentRecord& s, RangeCounts& ranges) {
     r[C::kIsReal] = Fp::one();
     r[C::kIsWrite] = Fp::from_u32(a.is_write ? 1 : 0);
     r[C::kIsSyscall] = Fp::from_u32(by_syscall_chip ? 1 : 0);
+    r[C::kWritable] = Fp::from_u32(layout.writable(word_index(a.addr)) ? 1 : 0);
     ranges.add(a.value & 0xffff);
     ranges.add(a.value >> 16);
     ranges.add(diff & 0xffff);
@@ -86,9 +93,9 @@ field::Matrix access_trace(const vm::SegmentRecord& s, RangeCounts& ranges) {
   return std::move(t.access);
 }
 
-MemoryTraces memory_traces(const vm::SegmentRecord& s, RangeCounts& ranges) {
-  field::Matrix access = access_trace(s, ranges);
-  return {std::move(access), boundary_trace(s, 1, std::vector<uint32_t>(s.initial.size(), 0), ranges)};
+MemoryTraces memory_traces(const vm::SegmentRecord& s, const MemoryLayout& layout, RangeCounts& ranges) {
+  field::Matrix access = access_trace(s, layout, ranges);
+  return {std::move(access), boundary_trace(s, 1, std::vector<uint32_t>(s.initial.size(), 0), layout, ranges)};
 }
 
 }  // namespace oneproof::chips

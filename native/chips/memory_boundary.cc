@@ -32,10 +32,11 @@ void MemoryBoundaryAir::eval(air::AirBuilder& b) const {
   // The cell's previous owner is an earlier segment: segment - prev - 1 in [0, 2^16).
   b.when(is_real).assert_eq(segment - prev_segment - 1, b.local(kSegmentGap), "previous segment is earlier");
 
-  b.send(BUS_MEMORY, {addr, init_lo, init_hi, b.constant(0u)}, is_real, "initial state");
-  b.receive(BUS_MEMORY, {addr, final_lo, final_hi, final_ts}, is_real, "final state");
-  b.receive(BUS_GLOBAL_MEMORY, {addr, init_lo, init_hi, prev_segment}, is_real, "value the cell was left with");
-  b.send(BUS_GLOBAL_MEMORY, {addr, final_lo, final_hi, segment}, is_real, "value this segment leaves");
+  const Expr w = b.local(kWritable);
+  b.send(BUS_MEMORY, {addr, init_lo, init_hi, b.constant(0u), w}, is_real, "initial state");
+  b.receive(BUS_MEMORY, {addr, final_lo, final_hi, final_ts, w}, is_real, "final state");
+  b.receive(BUS_GLOBAL_MEMORY, {addr, init_lo, init_hi, prev_segment, w}, is_real, "value the cell was left with");
+  b.send(BUS_GLOBAL_MEMORY, {addr, final_lo, final_hi, segment, w}, is_real, "value this segment leaves");
 
   b.send(BUS_RANGE16, {addr_lo}, is_real, "address lo limb");
   b.send(BUS_RANGE16, {addr_hi}, is_real, "address hi limb");
@@ -49,7 +50,7 @@ void MemoryBoundaryAir::eval(air::AirBuilder& b) const {
 }
 
 field::Matrix boundary_trace(const vm::SegmentRecord& s, uint32_t segment_number, const std::vector<uint32_t>& prev_segment,
-                             RangeCounts& ranges) {
+                             const MemoryLayout& layout, RangeCounts& ranges) {
   using C = MemoryBoundaryAir;
   if (s.initial.size() != s.final.size()) throw std::invalid_argument("boundary_trace: initial and final images differ in size");
   if (prev_segment.size() != s.initial.size()) throw std::invalid_argument("boundary_trace: one previous segment per cell expected");
@@ -73,6 +74,7 @@ field::Matrix boundary_trace(const vm::SegmentRecord& s, uint32_t segment_number
     r[C::kPrevSegment] = Fp::from_u32(prev_segment[i]);
     const uint32_t seg_gap = segment_number - prev_segment[i] - 1;
     r[C::kSegmentGap] = Fp::from_u32(seg_gap);
+    r[C::kWritable] = Fp::from_u32(layout.writable(a) ? 1 : 0);
     ranges.add(a & 0xffff);
     ranges.add(a >> 16);
     ranges.add((a >> 16) * 4);

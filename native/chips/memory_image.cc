@@ -29,34 +29,72 @@ void add_word_index_ranges(RangeCounts& ranges, uint32_t v) {
 }
 }  // namespace
 
-MemoryImage memory_image(const vm::Program& program) {
+MemoryLayout memory_layout(const vm::Program& program) {
+  MemoryLayout layout;
+  uint64_t rw_lo = UINT64_MAX, rw_hi = 0;
+  for (const vm::Segment& s : program.segments) {
+    if (!s.writable || s.mem_size == 0) continue;
+    rw_lo = std::min<uint64_t>(rw_lo, s.vaddr / 4);
+    rw_hi = std::max<uint64_t>(rw_hi, (uint64_t(s.vaddr) + s.mem_size + 3) / 4);
+  }
+  if (rw_lo != UINT64_MAX) {
+    if (rw_hi > kMaxWordIndex) throw std::invalid_argument("memory layout: writable memory above 2^32 bytes / 2^30 words");
+    layout.rw_lo = uint32_t(rw_lo);
+    layout.rw_hi = uint32_t(rw_hi);
+  }
   uint64_t lo = UINT64_MAX, hi = 0;
   for (const vm::Segment& s : program.segments) {
     if (s.data.empty()) continue;
     lo = std::min<uint64_t>(lo, s.vaddr / 4);
     hi = std::max<uint64_t>(hi, (uint64_t(s.vaddr) + s.data.size() + 3) / 4);
   }
-  MemoryImage img;
-  if (lo == UINT64_MAX) return img;  // nothing loaded from the file: every cell starts at zero
+  MemoryImage& img = layout.image;
+  if (lo == UINT64_MAX) return layout;  // nothing loaded from the file: every cell starts at zero
   if (hi - lo > kMaxImageWords) throw std::invalid_argument("memory image: the ELF's loaded bytes span more than 2^22 words");
   if (lo < 32) throw std::invalid_argument("memory image: loaded bytes overlap the register cells");
   img.lo = uint32_t(lo);
   img.words.assign(size_t(hi - lo), 0);
-  for (const vm::Segment& s : program.segments)
+  img.writable.assign(size_t(hi - lo), 0);
+  for (const vm::Segment& s : program.segments) {
     for (size_t i = 0; i < s.data.size(); ++i) {
       const uint64_t addr = uint64_t(s.vaddr) + i;
       img.words[size_t(addr / 4 - lo)] |= uint32_t(s.data[i]) << (8 * (addr % 4));
     }
-  return img;
+    if (!s.writable) continue;
+    // A word is writable when it lies in a writable segment (segments do not share words: the
+    // loader keeps them on separate pages).
+    for (uint64_t w = s.vaddr / 4; w < (uint64_t(s.vaddr) + s.mem_size + 3) / 4; ++w)
+      if (w >= lo && w < hi) img.writable[size_t(w - lo)] = 1;
+  }
+  return layout;
+}
+
+std::array<std::pair<uint32_t, uint32_t>, 3> MemoryLayout::zero_ranges() const {
+  // The writable span minus the image: the part below it and the part above it (either may be
+  // empty, start == end).
+  const uint32_t below_end = image.words.empty() ? rw_hi : std::clamp(image.lo, rw_lo, std::max(rw_lo, rw_hi));
+  const uint32_t above_start = image.words.empty() ? rw_hi : std::clamp(image.hi(), rw_lo, std::max(rw_lo, rw_hi));
+  return {{{0u, 32u}, {rw_lo, below_end}, {above_start, rw_hi}}};
+}
+
+std::vector<Fp> ZeroMemoryAir::publics(const MemoryLayout& layout) {
+  std::vector<Fp> p;
+  for (const auto& [start, end] : layout.zero_ranges()) {
+    p.push_back(Fp::from_u32(start));
+    p.push_back(Fp::from_u32(end));
+  }
+  return p;
 }
 
 field::Matrix MemoryImageAir::preprocessed_trace() const {
-  field::Matrix m(kPreWidth, padded(image_.words.size()));
-  for (size_t r = 0; r < image_.words.size(); ++r) {
-    m.at(r, kAddr) = Fp::from_u32(image_.lo + uint32_t(r));
-    m.at(r, kLo) = lo16(image_.words[r]);
-    m.at(r, kHi) = hi16(image_.words[r]);
+  const MemoryImage& image = layout_.image;
+  field::Matrix m(kPreWidth, padded(image.words.size()));
+  for (size_t r = 0; r < image.words.size(); ++r) {
+    m.at(r, kAddr) = Fp::from_u32(image.lo + uint32_t(r));
+    m.at(r, kLo) = lo16(image.words[r]);
+    m.at(r, kHi) = hi16(image.words[r]);
     m.at(r, kIsReal) = Fp::one();
+    m.at(r, kWritable) = Fp::from_u32(image.writable[r]);
   }
   return m;
 }
@@ -65,37 +103,44 @@ void MemoryImageAir::eval(air::AirBuilder& b) const {
   const Expr touched = b.local(kTouched);
   b.assert_bool(touched, "touched is boolean (a cell starts once)");
   b.assert_zero(touched * (1 - b.pre_local(kIsReal)), "padding rows are never touched");
-  b.send(BUS_GLOBAL_MEMORY, {b.pre_local(kAddr), b.pre_local(kLo), b.pre_local(kHi), b.constant(0u)}, touched,
-         "initial value from the ELF");
+  b.send(BUS_GLOBAL_MEMORY, {b.pre_local(kAddr), b.pre_local(kLo), b.pre_local(kHi), b.constant(0u), b.pre_local(kWritable)},
+         touched, "initial value and permission from the ELF");
 }
 
 void ZeroMemoryAir::eval(air::AirBuilder& b) const {
   const Expr addr_lo = b.local(kAddrLo), addr_hi = b.local(kAddrHi), addr = addr_lo + addr_hi * 65536;
-  const Expr is_real = b.local(kIsReal), has_next = b.local(kHasNext), above = b.local(kAbove);
+  const Expr is_real = b.local(kIsReal), has_next = b.local(kHasNext);
   const Expr gap_lo = b.local(kGapLo), gap_hi = b.local(kGapHi);
-  const Expr dist = b.local(kDistLo) + b.local(kDistHi) * 65536;
   b.assert_bool(is_real, "is_real is boolean");
   b.assert_bool(has_next, "has_next is boolean");
-  b.assert_bool(above, "above is boolean");
   b.when_transition().assert_zero(b.next(kIsReal) * (1 - is_real), "real rows are a prefix");
   b.when_transition().assert_eq(has_next, b.next(kIsReal), "has_next = next is_real");
   b.when_last_row().assert_zero(has_next, "last row has no successor");
   const Expr next_addr = b.next(kAddrLo) + b.next(kAddrHi) * 65536;
   b.when(has_next).assert_eq(next_addr - addr - 1, gap_lo + gap_hi * 65536, "addresses increase");
-  // Outside the image: below it (image_lo - 1 - addr = dist) or above it (addr - image_hi = dist),
-  // dist in [0, 2^30).
-  b.when(is_real).when(1 - above).assert_eq(b.public_value(kImageLo) - 1 - addr, dist, "cell below the image");
-  b.when(is_real).when(above).assert_eq(addr - b.public_value(kImageHi), dist, "cell above the image");
-  b.send(BUS_GLOBAL_MEMORY, {addr, b.constant(0u), b.constant(0u), b.constant(0u)}, is_real, "a cell outside the image starts at 0");
+  // The cell lies in the range its one-hot flag names: start <= addr < end, both distances < 2^30.
+  const Expr in[] = {b.local(kIn0), b.local(kIn1), b.local(kIn2)};
+  Expr start = b.constant(0u), end = b.constant(0u);
+  for (size_t k = 0; k < 3; ++k) {
+    b.assert_bool(in[k], "range flag is boolean");
+    start = start + in[k] * b.public_value(kStart0 + 2 * k);
+    end = end + in[k] * b.public_value(kEnd0 + 2 * k);
+  }
+  b.assert_eq(in[0] + in[1] + in[2], is_real, "a real cell lies in exactly one zero range");
+  b.when(is_real).assert_eq(addr - start, b.local(kFromLo) + b.local(kFromHi) * 65536, "cell at or after its range's start");
+  b.when(is_real).assert_eq(end - 1 - addr, b.local(kToLo) + b.local(kToHi) * 65536, "cell before its range's end");
+  b.send(BUS_GLOBAL_MEMORY, {addr, b.constant(0u), b.constant(0u), b.constant(0u), b.constant(1u)}, is_real,
+         "a cell outside the image starts at 0, writable");
   range_checked_word_index(b, addr_lo, addr_hi, is_real, "address");
-  range_checked_word_index(b, b.local(kDistLo), b.local(kDistHi), is_real, "distance to the image");
+  range_checked_word_index(b, b.local(kFromLo), b.local(kFromHi), is_real, "distance from the range start");
+  range_checked_word_index(b, b.local(kToLo), b.local(kToHi), is_real, "distance to the range end");
   range_checked_word_index(b, gap_lo, gap_hi, has_next, "address gap");
 }
 
 void MemorySinkAir::eval(air::AirBuilder& b) const {
   const Expr is_real = b.local(kIsReal);
   b.assert_bool(is_real, "is_real is boolean");
-  b.receive(BUS_GLOBAL_MEMORY, {b.local(kAddr), b.local(kLo), b.local(kHi), b.local(kSegment)}, is_real,
+  b.receive(BUS_GLOBAL_MEMORY, {b.local(kAddr), b.local(kLo), b.local(kHi), b.local(kSegment), b.local(kWritable)}, is_real,
             "the value a cell's last segment left");
 }
 
@@ -112,8 +157,10 @@ std::vector<std::vector<uint32_t>> previous_segments(const std::vector<vm::Segme
   return prev;
 }
 
-GlobalMemoryTraces global_memory_traces(const MemoryImage& image, const std::vector<vm::SegmentRecord>& segments,
+GlobalMemoryTraces global_memory_traces(const MemoryLayout& layout, const std::vector<vm::SegmentRecord>& segments,
                                         RangeCounts& ranges, bool strict) {
+  const MemoryImage& image = layout.image;
+  const auto zero_ranges = layout.zero_ranges();
   struct Cell { uint32_t initial; uint32_t final; uint32_t segment; };
   std::map<uint32_t, Cell> cells;  // word index -> first initial value, latest final value and owner
   for (size_t k = 0; k < segments.size(); ++k) {
@@ -149,13 +196,21 @@ GlobalMemoryTraces global_memory_traces(const MemoryImage& image, const std::vec
     r[C::kAddrLo] = Fp::from_u32(a & 0xffff);
     r[C::kAddrHi] = Fp::from_u32(a >> 16);
     r[C::kIsReal] = Fp::one();
-    const bool above = a >= image.hi();
-    const uint32_t dist = (above ? a - image.hi() : image.lo - 1 - a) & (kMaxWordIndex - 1);  // forged: junk
-    r[C::kAbove] = Fp::from_u32(above ? 1 : 0);
-    r[C::kDistLo] = Fp::from_u32(dist & 0xffff);
-    r[C::kDistHi] = Fp::from_u32(dist >> 16);
+    size_t k = 0;
+    while (k < 3 && !(a >= zero_ranges[k].first && a < zero_ranges[k].second)) ++k;
+    if (k == 3) {
+      if (strict) throw std::invalid_argument("global memory: a cell outside the image and outside mapped writable memory");
+      k = 2;  // forged: claimed to lie in the last range (the distances below are then junk)
+    }
+    r[C::kIn0 + k] = Fp::one();
+    const uint32_t from = (a - zero_ranges[k].first) & (kMaxWordIndex - 1), to = (zero_ranges[k].second - 1 - a) & (kMaxWordIndex - 1);
+    r[C::kFromLo] = Fp::from_u32(from & 0xffff);
+    r[C::kFromHi] = Fp::from_u32(from >> 16);
+    r[C::kToLo] = Fp::from_u32(to & 0xffff);
+    r[C::kToHi] = Fp::from_u32(to >> 16);
     add_word_index_ranges(ranges, a);
-    add_word_index_ranges(ranges, dist);
+    add_word_index_ranges(ranges, from);
+    add_word_index_ranges(ranges, to);
     if (i + 1 < zero.size()) {
       const uint32_t gap = zero[i + 1].first - a - 1;
       r[C::kHasNext] = Fp::one();
@@ -174,6 +229,7 @@ GlobalMemoryTraces global_memory_traces(const MemoryImage& image, const std::vec
     r[C::kHi] = hi16(c.final);
     r[C::kSegment] = Fp::from_u32(c.segment);
     r[C::kIsReal] = Fp::one();
+    r[C::kWritable] = Fp::from_u32(layout.writable(a) ? 1 : 0);
   }
   return t;
 }

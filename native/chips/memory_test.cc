@@ -71,7 +71,7 @@ struct Witness {
 
 Witness build(const vm::SegmentRecord& s) {
   RangeCounts counts;
-  MemoryTraces m = memory_traces(s, counts);
+  MemoryTraces m = memory_traces(s, memory_layout(vm::load_elf(sample_elf())), counts);
   return {counts.trace(), std::move(m.access), std::move(m.boundary)};
 }
 
@@ -213,13 +213,12 @@ OP_TEST(stark_proves_and_rejects_forged_memory) {
   MemorySinkAir sink;
   const air::Air* airs[] = {&t.range, &t.access, &t.boundary, &image, &zero, &sink};
   const stark::ProvingKey pk = stark::setup(airs, fri::TEST_PARAMS, 17);
-  const std::vector<std::vector<Fp>> publics = {
-      {}, {}, {Fp::one()}, {}, {Fp::from_u32(image.image().lo), Fp::from_u32(image.image().hi())}, {}};
+  const std::vector<std::vector<Fp>> publics = {{}, {}, {Fp::one()}, {}, ZeroMemoryAir::publics(image.layout()), {}};
   auto prove = [&](const vm::SegmentRecord& s, bool check_witness) {
     RangeCounts ranges;
-    Matrix access = access_trace(s, ranges);
-    Matrix boundary = boundary_trace(s, 1, std::vector<uint32_t>(s.initial.size(), 0), ranges);
-    GlobalMemoryTraces g = global_memory_traces(image.image(), {s}, ranges, check_witness);
+    Matrix access = access_trace(s, image.layout(), ranges);
+    Matrix boundary = boundary_trace(s, 1, std::vector<uint32_t>(s.initial.size(), 0), image.layout(), ranges);
+    GlobalMemoryTraces g = global_memory_traces(image.layout(), {s}, ranges, check_witness);
     std::vector<stark::TableWitness> tw = {{ranges.trace(), {}}, {std::move(access), {}}, {std::move(boundary), publics[2]},
                                            {std::move(g.image), {}}, {std::move(g.zero), publics[4]}, {std::move(g.sink), {}}};
     return stark::prove(pk, tw, stark::ProverOptions{check_witness});

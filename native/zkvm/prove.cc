@@ -32,7 +32,7 @@ struct GlobalChips {
   explicit GlobalChips(const vm::Program& program) : image(program) {}
   std::vector<const air::Air*> airs() const { return {&image, &zero, &sink, &range}; }
   std::vector<std::vector<Fp>> publics() const {
-    return {{}, {Fp::from_u32(image.image().lo), Fp::from_u32(image.image().hi())}, {}, {}};
+    return {{}, chips::ZeroMemoryAir::publics(image.layout()), {}, {}};
   }
 };
 
@@ -173,7 +173,7 @@ ProveResult prove_execution(std::span<const uint8_t> elf, const vm::Program& pro
     }
   };
   chips::RangeCounts global_ranges;
-  chips::GlobalMemoryTraces g = chips::global_memory_traces(keys->global.image.image(), segs, global_ranges, honest);
+  chips::GlobalMemoryTraces g = chips::global_memory_traces(keys->global.image.layout(), segs, global_ranges, honest);
   std::vector<stark::TableWitness> global_tables;
   const auto global_publics = keys->global.publics();
   global_tables.push_back({std::move(g.image), global_publics[0]});

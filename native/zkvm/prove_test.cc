@@ -1,6 +1,8 @@
 // End-to-end zkVM proofs of a small hand-encoded program: an honest proof verifies with the exit
 // code as the statement; a flipped proof byte, another ELF, a forged exit code or claimed public
 // values are rejected; runs the prover cannot prove are refused with a clear error.
+#include <cstdio>
+
 #include "common/test.h"
 #include "vm/testing/elf_writer.h"
 #include "vm/testing/rv32_asm.h"
@@ -329,4 +331,58 @@ OP_TEST(claimed_public_values_must_be_the_committed_bytes) {
   const auto v = check(elf, zkvm::prove_forged(elf, t, small_segments()).proof);
   CHECK(!v.ok);
   CHECK(contains(v.error, "do not link"));
+}
+
+namespace {
+// The same code against two memory layouts: `run_on` is executed (the emulator accepts it), the
+// proof is made and checked against `judged_by`, whose ELF forbids what the run did.
+bool refused_under(const std::vector<uint8_t>& run_on, const std::vector<uint8_t>& judged_by, std::span<const uint8_t> input,
+                   const char* why) {
+  const vm::TracedExecution t = vm::execute_traced(vm::load_elf(run_on), input, {});
+  const auto v = check(judged_by, zkvm::prove_forged(judged_by, t, test_options()).proof);
+  if (v.ok) return false;
+  if (!contains(v.error, why)) std::fprintf(stderr, "refused for another reason: %s\n", v.error.c_str());
+  return contains(v.error, why);
+}
+
+std::vector<uint8_t> with_data_segment(const std::vector<uint32_t>& code, uint32_t data_size, uint32_t flags) {
+  std::vector<vm::testing::ElfSegmentSpec> segs = {
+      {vm::testing::kTextBase, vm::testing::code_bytes(code), uint32_t(code.size() * 4), vm::testing::kPfR | vm::testing::kPfX},
+      {kBuf, {1, 2, 3, 4, 5, 6, 7, 8}, data_size, flags}};
+  return vm::testing::write_elf(vm::testing::kTextBase, segs);
+}
+}  // namespace
+
+OP_TEST(read_only_and_unmapped_memory_are_enforced) {
+  using vm::testing::kPfR;
+  using vm::testing::kPfW;
+  // A store into the data word: fine when the segment is writable, refused when it is read-only.
+  Assembler store;
+  store.li(6, kBuf);
+  store.li(7, 99);
+  store.sw(7, 6, 4);
+  store.lw(vm::testing::reg::a0, 6, 4);
+  store.halt();
+  const auto rw = with_data_segment(store.words, 0x1000, kPfR | kPfW), ro = with_data_segment(store.words, 0x1000, kPfR);
+  const auto honest = zkvm::prove(rw, {}, test_options());
+  CHECK_EQ(honest.exit_code, 99u);
+  CHECK(check(rw, honest.proof).ok);
+  CHECK(refused_under(rw, ro, {}, "segment 1 proof rejected"));
+  // A READ of private input over a read-only word (the input bytes differ from the word's).
+  Assembler read;
+  syscall_call(read, OP_SYS_READ, kBuf + 2, 4);
+  read.li(vm::testing::reg::a0, 0);
+  read.halt();
+  const std::vector<uint8_t> input = {0xaa, 0xbb, 0xcc, 0xdd};
+  CHECK(refused_under(with_data_segment(read.words, 0x1000, kPfR | kPfW), with_data_segment(read.words, 0x1000, kPfR), input,
+                      "segment 1 proof rejected"));
+  // A store beyond the writable segment (unmapped there): no zero range holds the cell.
+  Assembler far;
+  far.li(6, kBuf + 0x1800);
+  far.li(7, 5);
+  far.sw(7, 6, 0);
+  far.li(vm::testing::reg::a0, 0);
+  far.halt();
+  CHECK(refused_under(with_data_segment(far.words, 0x2000, kPfR | kPfW), with_data_segment(far.words, 0x1000, kPfR | kPfW), {},
+                      "global memory proof rejected"));
 }

@@ -31,8 +31,8 @@ std::vector<stark::TableWitness> SegmentChips::tables(const vm::SegmentRecord& s
   chips::RangeCounts ranges;
   chips::ByteOpCounts byte_ops;
   chips::CpuTrace cpu = chips::cpu_trace(s, st.exit_code, ranges, byte_ops);
-  field::Matrix access = chips::access_trace(s, ranges);
-  field::Matrix boundary = chips::boundary_trace(s, st.number, prev_segment, ranges);
+  field::Matrix access = chips::access_trace(s, layout_, ranges);
+  field::Matrix boundary = chips::boundary_trace(s, st.number, prev_segment, layout_, ranges);
   chips::SyscallIoTrace io = chips::syscall_io_trace(s, st.commit_start, ranges, byte_ops);
   if (io.commit_end != st.commit_end) throw std::invalid_argument("segment chips: the segment commits other bytes than its statement says");
   field::Matrix keccak = chips::keccak::keccak_trace(chips::keccak::keccak_events(s), ranges);

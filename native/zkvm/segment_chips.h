@@ -37,7 +37,7 @@ struct SegmentStatement {
 
 class SegmentChips {
  public:
-  explicit SegmentChips(const vm::Program& program) : rom_(program) {}
+  explicit SegmentChips(const vm::Program& program) : layout_(chips::memory_layout(program)), rom_(program) {}
   std::vector<const air::Air*> airs() const;
 
   // Per table, the public values a statement fixes (the verifier rebuilds them the same way).
@@ -50,6 +50,7 @@ class SegmentChips {
                                           const std::vector<uint32_t>& prev_segment) const;
 
  private:
+  chips::MemoryLayout layout_;
   chips::ProgramAir rom_;
   chips::CpuAir cpu_;
   chips::MemoryAccessAir access_{true};
