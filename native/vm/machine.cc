@@ -48,6 +48,7 @@ struct CodeRange {
   uint32_t base = 0;
   std::vector<Decoded> decoded;
   std::vector<uint32_t> words;
+  std::vector<uint64_t> hits;  // profiling only: executions per word
 };
 
 std::vector<CodeRange> predecode(const Program& program) {
@@ -72,10 +73,22 @@ class Machine {
     select_range(pc_);
   }
 
-  template <bool kTrace>
+  // kProfile counts executed pcs (execute_counting); both flags off is the plain, fastest loop.
+  template <bool kTrace, bool kProfile = false>
   void run();
 
   ExecutionResult& result() { return result_; }
+  void enable_profiling() {
+    for (CodeRange& r : code_) r.hits.assign(r.decoded.size(), 0);
+  }
+  void take_histogram(PcHistogram& out) {
+    out.ranges.clear();
+    for (CodeRange& r : code_) out.ranges.push_back({r.base, std::move(r.hits)});
+  }
+  void follow_calls(CallLabels* calls) {
+    calls_ = calls;
+    call_stack_.assign(1, 0);
+  }
   std::unique_ptr<Tracer> tracer;
 
  private:
@@ -135,7 +148,7 @@ class Machine {
   }
   // Makes the code range holding pc current; false when pc is in no executable segment.
   bool select_range(uint32_t pc) {
-    for (const CodeRange& r : code_) {
+    for (CodeRange& r : code_) {
       if (pc - r.base < r.decoded.size() * 4) {
         range_ = &r;
         return true;
@@ -143,6 +156,34 @@ class Machine {
     }
     return false;
   }
+  // Profiling: moves the shadow call stack for a jal/jalr that went to `next` (see CallLabels).
+  // Calls and returns follow the RISC-V return-address-stack hints: x1 (ra) and x5 (t0) are link
+  // registers (t0 links the compiler's __riscv_save_N millicode, which returns with jr t0).
+  void track_call(const Decoded& d, uint32_t next) {
+    constexpr size_t kMaxDepth = size_t(1) << 20;  // deeper calls are counted, not stored
+    const auto is_link = [](uint32_t r) { return r == 1 || r == 5; };
+    const bool rd_link = is_link(d.rd);
+    const bool rs1_link = d.op == Op::kJalr && is_link(d.rs1);
+    const auto label_of = [&](int entry, uint8_t inherited) {
+      return entry > 0 && size_t(entry) < kMaxCallLabels ? uint8_t(entry) : inherited;
+    };
+    if (rs1_link && (!rd_link || d.rd != d.rs1)) {  // a return (or a return into a new call)
+      if (unstored_frames_ > 0) --unstored_frames_;
+      else if (call_stack_.size() > 1) call_stack_.pop_back();
+    }
+    if (rd_link) {
+      const uint8_t label = label_of(calls_->entry_label(next), call_stack_.back());
+      if (call_stack_.size() < kMaxDepth && unstored_frames_ == 0) call_stack_.push_back(label);
+      else ++unstored_frames_;
+    } else if (!rs1_link && unstored_frames_ == 0) {
+      const int entry = calls_->entry_label(next);
+      if (entry >= 0) {  // a tail call: the frame becomes the callee's
+        const uint8_t caller = call_stack_.size() > 1 ? call_stack_[call_stack_.size() - 2] : 0;
+        call_stack_.back() = label_of(entry, caller);
+      }
+    }
+  }
+
   uint32_t jump_target(uint32_t target) const {
     if (target & 3) fail("misaligned jump target " + hex32(target));
     return target;
@@ -158,7 +199,7 @@ class Machine {
   void record_words(SyscallEvent& event, uint32_t addr, uint32_t n, const std::vector<uint32_t>& before, bool is_write);
 
   std::vector<CodeRange> code_;
-  const CodeRange* range_ = nullptr;
+  CodeRange* range_ = nullptr;
   Memory memory_;
   std::span<const uint8_t> input_;
   size_t input_pos_ = 0;
@@ -170,6 +211,9 @@ class Machine {
   bool halted_ = false;
   CycleRecord* cycle_ = nullptr;
   ExecutionResult result_;
+  CallLabels* calls_ = nullptr;      // profiling with call-stack labels
+  std::vector<uint8_t> call_stack_;  // the label of each frame, innermost last
+  uint64_t unstored_frames_ = 0;
 };
 
 void Machine::check_range(const char* call, uint32_t addr, uint32_t n, bool for_write) {
@@ -271,7 +315,7 @@ bool Machine::ecall() {
   }
 }
 
-template <bool kTrace>
+template <bool kTrace, bool kProfile>
 void Machine::run() {
   const uint64_t max_cycles = options_.max_cycles;
   while (!halted_) {
@@ -351,6 +395,13 @@ void Machine::run() {
 #undef RS2
 #undef SET_RD
     ++cycles_;
+    if constexpr (kProfile) {
+      ++range_->hits[index];
+      if (calls_) {
+        ++calls_->cycles[call_stack_.back()];
+        if (d.op == Op::kJal || d.op == Op::kJalr) track_call(d, next);
+      }
+    }
     if constexpr (kTrace) tracer->end_cycle(halted_ ? pc_ : next, halted_, regs_, memory_);
     if (!halted_) pc_ = next;
   }
@@ -367,6 +418,21 @@ ExecutionError::ExecutionError(uint32_t pc_, uint32_t insn_, uint64_t cycle_, co
 ExecutionResult execute(const Program& program, std::span<const uint8_t> input, const RunOptions& options) {
   Machine machine(program, input, options);
   machine.run<false>();
+  return std::move(machine.result());
+}
+
+ExecutionResult execute_counting(const Program& program, std::span<const uint8_t> input, const RunOptions& options,
+                                 PcHistogram& histogram, CallLabels* calls) {
+  Machine machine(program, input, options);
+  machine.enable_profiling();
+  if (calls) machine.follow_calls(calls);
+  try {
+    machine.run<false, true>();
+  } catch (...) {
+    machine.take_histogram(histogram);
+    throw;
+  }
+  machine.take_histogram(histogram);
   return std::move(machine.result());
 }
 

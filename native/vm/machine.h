@@ -4,6 +4,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -50,6 +51,32 @@ struct TracedExecution {
 
 // Runs until HALT; throws ExecutionError on any fault and when max_cycles pass without HALT.
 ExecutionResult execute(const Program& program, std::span<const uint8_t> input, const RunOptions& options = {});
+
+// Executed-instruction counts per code word of each executable segment (for vm/profile.h): the
+// counts sum to the run's cycle count.
+struct PcHistogram {
+  struct Range {
+    uint32_t base = 0;              // vaddr of the segment's first word
+    std::vector<uint64_t> counts;   // counts[i]: times the word at base + 4 * i was executed
+  };
+  std::vector<Range> ranges;
+};
+
+// Optional call-stack attribution for execute_counting. A shadow stack follows calls (jal/jalr that
+// link ra or t0), returns (jalr x0, 0(ra)) and tail calls (a jump without link to a function entry);
+// each frame carries a label and every cycle is counted for the label of the innermost frame.
+// entry_label(pc), asked at calls and jumps only: -1 when pc is not a function entry, 0 for a
+// function that takes its caller's label, 1..kMaxCallLabels-1 for one with its own label.
+inline constexpr size_t kMaxCallLabels = 16;
+struct CallLabels {
+  std::function<int(uint32_t pc)> entry_label;
+  std::array<uint64_t, kMaxCallLabels> cycles{};  // output: cycles per label (0: no labelled frame)
+};
+
+// The same execution, counting executed pcs into `histogram` (filled also when it throws) and,
+// when `calls` is given, cycles per call-stack label.
+ExecutionResult execute_counting(const Program& program, std::span<const uint8_t> input, const RunOptions& options,
+                                 PcHistogram& histogram, CallLabels* calls = nullptr);
 
 // The same execution, recording every cycle; throws std::invalid_argument for a bad segment size.
 TracedExecution execute_traced(const Program& program, std::span<const uint8_t> input, const RunOptions& options = {});

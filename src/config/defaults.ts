@@ -3,6 +3,14 @@
 import { EIP8025_SUBMIT_PROOFS_PATH } from '../beacon/endpoints.js';
 import type { OneproofConfig } from './schema.js';
 
+/**
+ * The validator guest's program id: sha256 of build/guest/validator.elf as `npm run build:guest`
+ * builds it from this tree (build/guest/validator.program-id). Proofs name it; the sidecar refuses
+ * an ELF with another id. Update it together with any change to the guest or its toolchain
+ * (test/guest/program-id.test.ts fails until then; docs/GUEST.md).
+ */
+export const PINNED_PROGRAM_ID = 'f1737456c4618702daec9b17af330c663ed410b22e6e84a778f701354b3e3f36';
+
 export function defaultConfig(): OneproofConfig {
   return {
     network: 'devnet',
@@ -12,7 +20,7 @@ export function defaultConfig(): OneproofConfig {
     execution: { urls: [], timeoutMs: 8000 },
     engine: { host: '127.0.0.1', port: 8551, maxBodyBytes: 16 * 1024 * 1024 },
     api: { host: '127.0.0.1', port: 3000 },
-    prover: { workers: 1, deadlineMs: 12_000, maxAttempts: 2, staleSlots: 32 },
+    prover: { workers: 1, deadlineMs: 12_000, maxAttempts: 2, staleSlots: 32, programId: PINNED_PROGRAM_ID, segmentCycles: 1 << 20, params: 'default' },
     beacon: { proofsPath: EIP8025_SUBMIT_PROOFS_PATH, publishAttempts: 4, retryDelayMs: 1000 },
     p2p: { enabled: false, listen: ['/ip4/127.0.0.1/tcp/9100'], bootstrap: [] },
   };

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig } from './defaults.js';
+import { checkGuestProgramId } from './program-id.js';
 import { ConfigError, validateConfig, type OneproofConfig } from './schema.js';
 import { parseToml } from './toml.js';
 
@@ -30,9 +31,13 @@ export const CONFIG_KEYS: Record<string, Kind> = {
   'prover.maxAttempts': 'number',
   'prover.staleSlots': 'number',
   'prover.guestElf': 'string',
+  'prover.programId': 'string',
+  'prover.allowUnpinnedGuest': 'boolean',
   'prover.chainId': 'number',
   'prover.fork': 'string',
   'prover.redisUrl': 'string',
+  'prover.segmentCycles': 'number',
+  'prover.params': 'string',
   'p2p.enabled': 'boolean',
   'p2p.listen': 'list',
   'p2p.bootstrap': 'list',
@@ -170,6 +175,9 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** Command-specific flags passed through to the caller. */
   extraFlags?: readonly string[];
+  /** Refuse (ConfigError) a guest ELF that does not hash to prover.programId: what starting a node
+   * needs (`oneproof run`, Sidecar.start); off for callers that only read settings. */
+  checkProgramId?: boolean;
 }
 
 export interface LoadedConfig {
@@ -177,6 +185,8 @@ export interface LoadedConfig {
   /** Where each non-default setting came from. */
   origins: Map<string, string>;
   extra: Map<string, string>;
+  /** Problems the operator chose to accept (e.g. prover.allowUnpinnedGuest): to be logged. */
+  warnings?: string[];
 }
 
 export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
@@ -199,8 +209,10 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   if (file && origins.get('jwtSecret')?.startsWith('file') && config.jwtSecret && !path.isAbsolute(config.jwtSecret)) {
     config.jwtSecret = path.resolve(path.dirname(file), config.jwtSecret);
   }
-  validateConfig(config, (key) => origins.get(key) ?? 'default');
-  return { config, origins, extra: flags.extra };
+  const origin = (key: string) => origins.get(key) ?? 'default';
+  validateConfig(config, origin);
+  const guest = opts.checkProgramId ? checkGuestProgramId(config, origin) : undefined;
+  return { config, origins, extra: flags.extra, ...(guest?.warning ? { warnings: [guest.warning] } : {}) };
 }
 
 export { getPath as configValue };

@@ -38,11 +38,19 @@ export interface OneproofConfig {
     staleSlots: number;
     /** The validator guest ELF proven for each block (its hash is the program id). */
     guestElf?: string;
+    /** sha256 (hex) the guest ELF must have: the program id every proof names (pinned in defaults.ts). */
+    programId?: string;
+    /** Start even when the guest ELF does not hash to programId (a warning is logged instead). */
+    allowUnpinnedGuest?: boolean;
     /** Override of the network's chain id / fork for the validator (private networks). */
     chainId?: number;
     fork?: string;
     /** Cluster mode: hand proving jobs to `oneproof prove-worker` machines through Redis (redis://host:port). */
     redisUrl?: string;
+    /** Cycles per zkVM segment: a power of two in [2^16, 2^21]. */
+    segmentCycles: number;
+    /** FRI parameters of proofs made and accepted: 'default', 'provable', or 'test' (fast, NOT secure: devnets). */
+    params: 'default' | 'provable' | 'test';
   };
   /** The beacon node's REST API: head/payload events and EIP-8025 proof posting. */
   beacon: {
@@ -116,9 +124,16 @@ export function validateConfig(c: OneproofConfig, origin: (key: string) => strin
   if (!isPositiveInt(c.prover.maxAttempts)) bad('prover.maxAttempts', 'must be a positive integer');
   if (!isPositiveInt(c.prover.staleSlots)) bad('prover.staleSlots', 'must be a positive integer');
   if (c.prover.guestElf !== undefined && (typeof c.prover.guestElf !== 'string' || c.prover.guestElf === '')) bad('prover.guestElf', 'must be a file path');
+  if (c.prover.programId !== undefined && (typeof c.prover.programId !== 'string' || !/^[0-9a-f]{64}$/.test(c.prover.programId))) {
+    bad('prover.programId', 'must be a sha256 in hex (64 lowercase hex digits, no 0x)');
+  }
+  if (c.prover.allowUnpinnedGuest !== undefined && typeof c.prover.allowUnpinnedGuest !== 'boolean') bad('prover.allowUnpinnedGuest', 'must be true or false');
   if (c.prover.chainId !== undefined && !isPositiveInt(c.prover.chainId)) bad('prover.chainId', 'must be a positive integer');
   if (c.prover.fork !== undefined && !['Cancun', 'Prague', 'Osaka'].includes(c.prover.fork)) bad('prover.fork', 'must be Cancun, Prague or Osaka');
   if (c.prover.redisUrl !== undefined && !/^redis:\/\/[^/\s]+/.test(c.prover.redisUrl)) bad('prover.redisUrl', 'must be a redis://host:port URL');
+  const seg = c.prover.segmentCycles;
+  if (!isPositiveInt(seg) || seg < 65536 || seg > 2097152 || (seg & (seg - 1)) !== 0) bad('prover.segmentCycles', 'must be a power of two in [65536, 2097152]');
+  if (!['default', 'provable', 'test'].includes(c.prover.params)) bad('prover.params', 'must be default, provable or test');
   if (c.beacon?.url !== undefined && !isHttpUrl(c.beacon.url)) bad('beacon.url', 'must be an http(s) URL of the beacon node REST API');
   if (c.beacon && (typeof c.beacon.proofsPath !== 'string' || !c.beacon.proofsPath.startsWith('/'))) bad('beacon.proofsPath', 'must be a path starting with /');
   if (c.beacon && !isPositiveInt(c.beacon.publishAttempts)) bad('beacon.publishAttempts', 'must be a positive integer');

@@ -49,7 +49,7 @@ export interface ZkvmProveOptions {
   params?: ZkvmParams;
   /** Stop with an error after this many cycles without HALT (default 2^22). */
   maxCycles?: number;
-  /** Cycles per segment: a power of two in [2^16, 2^22] (default 2^22). */
+  /** Cycles per segment: a power of two in [2^16, 2^21] (default 2^20; see native/zkvm/prove.h). */
   segmentCycles?: number;
 }
 
@@ -113,8 +113,11 @@ export interface ZkvmFunctionCycles {
 export interface ZkvmProfileResult extends ZkvmRunResult {
   /** Functions that ran, most cycles first. */
   functions: ZkvmFunctionCycles[];
-  /** Cycles per group; they sum to `cycles`. */
+  /** Cycles per group by call stack (a cycle belongs to the innermost caller in a named group, so
+   * malloc called from trie code is trie work); they sum to `cycles`. */
   groups: Record<ZkvmCostGroup, number>;
+  /** Cycles per group of the function each instruction is in (helpers count as other); sum to `cycles`. */
+  selfGroups: Record<ZkvmCostGroup, number>;
   /** Cycles at pcs outside every symbol (counted in `other`; all of them for a stripped ELF). */
   unattributed: number;
 }

@@ -3,6 +3,7 @@
 #include "guest/crypto/keccak.h"
 #include "guest/crypto/secp256k1_curve.h"
 #include "guest/crypto/secp256k1_ecmult.h"
+#include "guest/crypto/secp256k1_modinv.h"
 
 namespace oneproof::guest::crypto {
 
@@ -48,7 +49,9 @@ RecoverError recover_public_key(const Hash32& hash, const uint256& r, const uint
   Fn::from_be(r_be, rn);
   Fn::from_be(s_be, sn);
   Fn en = Fn::from_be_reduce(hash.b);
-  Fn r_inv = rn.inverse();
+  std::array<uint32_t, 8> r_limbs;
+  limbs::from_be<8>(r_limbs.data(), r_be);
+  Fn r_inv = Fn::from_limbs(inverse_mod_divsteps(r_limbs, InverseModulus::of(ScalarFieldSpec::kModulus)));
   JacobianPoint q = mul_g_and_point((-(en * r_inv)).to_limbs(), AffinePoint{rx, ry}, (sn * r_inv).to_limbs());
   AffinePoint qa;
   if (!q.to_affine(qa)) return RecoverError::Infinity;

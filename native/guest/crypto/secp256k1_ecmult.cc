@@ -9,7 +9,7 @@ namespace oneproof::guest::crypto::secp256k1 {
 namespace {
 
 constexpr size_t kPTableSize = size_t(1) << (kPWindow - 2);
-constexpr size_t kMaxDigits = 32 * kGlvLimbs + 8;  // wnaf() needs 32 * limbs + w entries
+constexpr size_t kMaxDigits = 32 * kGlvLimbs + 16;  // wnaf() needs 32 * limbs + w entries
 
 // P, 3P, ..., (2 kPTableSize - 1) P with one common Jacobian Z, returned as the affine points of the
 // isomorphic curve with factor zg: an entry (x, y) stands for (x / zg^2, y / zg^3) on secp256k1.
@@ -37,10 +37,8 @@ void odd_multiples_shared_z(const AffinePoint& p, AffinePoint table[kPTableSize]
   zg = d.z * t[last].z;
 }
 
-// The table entry for an odd non-zero digit d: table[(|d| - 1) / 2], negated for d < 0.
-AffinePoint lookup(const AffinePoint* table, int d) {
-  return d > 0 ? table[(d - 1) / 2] : table[(-d - 1) / 2].negate();
-}
+// The table entry for an odd non-zero digit d: table[(|d| - 1) / 2] (the addition negates it for d < 0).
+const AffinePoint& entry(const AffinePoint* table, int d) { return table[((d > 0 ? d : -d) - 1) / 2]; }
 
 }  // namespace
 
@@ -50,10 +48,10 @@ JacobianPoint mul_g_and_point(const std::array<uint32_t, 8>& u1, const AffinePoi
   SignedScalar k[4];
   glv_split(u1, k[0], k[1]);
   glv_split(u2, k[2], k[3]);
-  int8_t digits[4][kMaxDigits];
+  int16_t digits[4][kMaxDigits];
   size_t len[4];
-  for (size_t i = 0; i < 4; ++i)
-    len[i] = wnaf<kGlvLimbs>(digits[i], k[i].magnitude.data(), i < 2 ? kGWindow : kPWindow, k[i].negative);
+  for (size_t i = 0; i < 2; ++i) len[i] = wnaf<kGlvLimbs, kGWindow>(digits[i], k[i].magnitude.data(), k[i].negative);
+  for (size_t i = 2; i < 4; ++i) len[i] = wnaf<kGlvLimbs, kPWindow>(digits[i], k[i].magnitude.data(), k[i].negative);
 
   AffinePoint table[kPTableSize], lambda_table[kPTableSize];
   Fq zg;
@@ -62,17 +60,17 @@ JacobianPoint mul_g_and_point(const std::array<uint32_t, 8>& u1, const AffinePoi
   for (size_t i = 0; i < kPTableSize; ++i) lambda_table[i] = AffinePoint{table[i].x * kGlvBeta, table[i].y};
 
   // The accumulator lives on the isomorphic curve of the P table; G's entries are mapped there
-  // on the fly (add_affine_scaled), and the result is mapped back by Z * zg at the end.
+  // on the fly (add_affine_scaled_in_place), and the result is mapped back by Z * zg at the end.
   size_t top = 0;
   for (size_t l : len) top = l > top ? l : top;
   auto digit = [&](size_t s, size_t i) -> int { return i < len[s] ? digits[s][i] : 0; };
   JacobianPoint acc;
   for (size_t i = top; i-- > 0;) {
-    acc = acc.dbl();
-    if (int d = digit(2, i)) acc = acc.add_affine(lookup(table, d));
-    if (int d = digit(3, i)) acc = acc.add_affine(lookup(lambda_table, d));
-    if (int d = digit(0, i)) acc = acc.add_affine_scaled(lookup(kGOddMultiples, d), zg);
-    if (int d = digit(1, i)) acc = acc.add_affine_scaled(lookup(kLambdaGOddMultiples, d), zg);
+    acc.double_in_place();
+    if (int d = digit(2, i)) acc.add_affine_in_place(entry(table, d), d < 0);
+    if (int d = digit(3, i)) acc.add_affine_in_place(entry(lambda_table, d), d < 0);
+    if (int d = digit(0, i)) acc.add_affine_scaled_in_place(entry(kGOddMultiples, d), zg, d < 0);
+    if (int d = digit(1, i)) acc.add_affine_scaled_in_place(entry(kLambdaGOddMultiples, d), zg, d < 0);
   }
   acc.z = acc.z * zg;
   return acc;

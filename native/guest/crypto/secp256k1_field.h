@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "guest/crypto/montgomery_field.h"
+#include "guest/crypto/secp256k1_modinv.h"
 
 namespace oneproof::guest::crypto::secp256k1 {
 
@@ -180,10 +181,10 @@ class FieldElement {
       }
     return r;
   }
-  // Multiplicative inverse (0 maps to 0), by the binary extended Euclidean algorithm.
+  // Multiplicative inverse (0 maps to 0), by divsteps (secp256k1_modinv.h).
   FieldElement inverse() const {
     FieldElement r;
-    r.v = limbs::inverse_mod<N>(v, kP);
+    r.v = inverse_mod_divsteps(v, InverseModulus::of(kP));
     return r;
   }
   // this^((p+1)/4), the square root when one exists: 253 squarings and 13 multiplications.
@@ -239,7 +240,7 @@ class FieldElement {
 
   // t = lo + hi * 2^256 with 2^256 = 2^32 + 977 (mod p): fold hi, fold the few bits that carry
   // out again, then subtract p once if needed.
-  static FieldElement reduce(const uint32_t t[2 * N]) {
+  [[gnu::always_inline]] static FieldElement reduce(const uint32_t t[2 * N]) {
     FieldElement out;
     uint32_t* r = out.v.data();
     uint64_t c = 0;

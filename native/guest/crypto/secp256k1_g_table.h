@@ -9,7 +9,7 @@
 namespace oneproof::guest::crypto::secp256k1 {
 
 // wNAF width for the scalars multiplying G and lambda*G: digits up to +-(2^(w-1) - 1).
-constexpr unsigned kGWindow = 8;
+constexpr unsigned kGWindow = 10;
 constexpr size_t kGTableSize = size_t(1) << (kGWindow - 2);
 
 // kGOddMultiples[i] = (2i + 1) G; kLambdaGOddMultiples[i] = (2i + 1) lambda G.

@@ -8,10 +8,12 @@
 namespace oneproof::guest::crypto::secp256k1 {
 
 // Digits of the L-limb value k (little-endian) into digits[0 .. return value), negated when
-// `negate` is set; `digits` must hold 32 * L + w entries. Returns the index of the top non-zero
-// digit plus one (0 for k = 0). 2 <= w <= 8.
-template <size_t L>
-size_t wnaf(int8_t* digits, const uint32_t* k, unsigned w, bool negate) {
+// `negate` is set; `digits` must hold 32 * L + W entries. Returns the index of the top non-zero
+// digit plus one (0 for k = 0).
+template <size_t L, unsigned W>
+size_t wnaf(int16_t* digits, const uint32_t* k, bool negate) {
+  static_assert(W >= 2 && W <= 15, "digits up to 2^(W-1) - 1 must fit in int16_t");
+  constexpr unsigned w = W;
   size_t bits = 0;
   for (size_t i = L; i-- > 0;)
     if (k[i]) {
@@ -36,7 +38,7 @@ size_t wnaf(int8_t* digits, const uint32_t* k, unsigned w, bool negate) {
     uint32_t word = window(pos) + carry;
     carry = (word >> (w - 1)) & 1;
     int digit = int(word) - int(carry << w);
-    digits[pos] = int8_t(negate ? -digit : digit);
+    digits[pos] = int16_t(negate ? -digit : digit);
     len = pos + 1;
     pos += w;
   }

@@ -2,7 +2,8 @@
 // from the private input, recovers n public keys (cycling over two known signatures) and commits
 // them. cycles(n) - cycles(0), divided by n, is the cost of one recovery. Build and run:
 //   node bin/oneproof.js zkvm build native/guest/crypto/bench/secp256k1_cycles_guest.cc \
-//     native/guest/crypto/secp256k1*.cc -I native -I native/guest -o build/guest-secp/secp_cycles.elf
+//     native/guest/crypto/secp256k1*.cc native/guest/crypto/keccak.cc -I native -I native/guest \
+//     -o build/guest-secp/secp_cycles.elf
 //   node bin/oneproof.js zkvm run build/guest-secp/secp_cycles.elf --input <file holding n> --json
 #include <oneproof/guest.h>
 
