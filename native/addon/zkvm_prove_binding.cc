@@ -72,9 +72,8 @@ Napi::Value ZkvmProve(const Napi::CallbackInfo& info) {
   }
   if (Napi::Value seg = o.Get("segmentCycles"); !seg.IsUndefined()) {
     const double d = seg.IsNumber() ? seg.As<Napi::Number>().DoubleValue() : -1;
-    const bool pow2 = d >= vm::kMinSegmentCycles && d <= vm::kMaxSegmentCycles && std::floor(d) == d &&
-                      (uint32_t(d) & (uint32_t(d) - 1)) == 0;
-    if (!pow2) throw Napi::TypeError::New(env, "zkvmProve: segmentCycles must be a power of two in [2^16, 2^22]");
+    const bool pow2 = d >= vm::kMinSegmentCycles && d <= (1u << 21) && std::floor(d) == d && (uint32_t(d) & (uint32_t(d) - 1)) == 0;
+    if (!pow2) throw Napi::TypeError::New(env, "zkvmProve: segmentCycles must be a power of two in [2^16, 2^21]");
     opts.segment_cycles = uint32_t(d);
   }
   zkvm::ProveResult r;

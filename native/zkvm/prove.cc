@@ -20,8 +20,9 @@ namespace {
 using field::Fp;
 using field::Fp4;
 
-// Largest trace height a key accepts: one full segment.
-constexpr uint32_t kMaxLogHeight = 22;
+// Largest trace height a key accepts: as tall as the field's two-adicity allows with the LDE
+// (a 2^21-cycle segment has up to ~2^23 memory accesses: registers live in memory).
+uint32_t max_log_height(const fri::FriParams& params) { return std::min<uint32_t>(23, field::TWO_ADICITY - params.log_blowup); }
 
 // The run's global proof: the memory image, the cells outside it and the ends of every chain.
 struct GlobalChips {
@@ -43,8 +44,8 @@ struct Keys {
   stark::ProvingKey segment_pk, global_pk;
   Keys(const vm::Program& program, const fri::FriParams& params)
       : segment(program), global(program),
-        segment_pk(stark::setup(segment.airs(), params, kMaxLogHeight)),
-        global_pk(stark::setup(global.airs(), params, kMaxLogHeight)) {}
+        segment_pk(stark::setup(segment.airs(), params, max_log_height(params))),
+        global_pk(stark::setup(global.airs(), params, max_log_height(params))) {}
   size_t max_arity() const {
     size_t a = 0;
     for (const auto& c : segment_pk.airs) a = std::max(a, stark::max_arity(c));
@@ -172,6 +173,10 @@ ProveResult prove_execution(std::span<const uint8_t> elf, const vm::Program& pro
       throw UnprovableRun(e.what());  // an instruction or syscall the chips do not cover
     }
   };
+  // A table taller than the key allows (too many accesses in one segment) is a shape error.
+  auto too_tall = [&](size_t k, const std::invalid_argument& e) {
+    return UnprovableRun("segment " + std::to_string(k + 1) + ": " + e.what() + " (prove with smaller segments)");
+  };
   chips::RangeCounts global_ranges;
   chips::GlobalMemoryTraces g = chips::global_memory_traces(keys->global.image.layout(), segs, global_ranges, honest);
   std::vector<stark::TableWitness> global_tables;
@@ -186,7 +191,11 @@ ProveResult prove_execution(std::span<const uint8_t> elf, const vm::Program& pro
   std::vector<PartCommitment> commitments;
   for (size_t k = 0; k < segs.size(); ++k) {
     const auto tables = segment_tables(k);
-    commitments.push_back({log_heights_of(tables), stark::commit_main_traces(keys->segment_pk, tables)});
+    try {
+      commitments.push_back({log_heights_of(tables), stark::commit_main_traces(keys->segment_pk, tables)});
+    } catch (const std::invalid_argument& e) {
+      throw too_tall(k, e);
+    }
   }
   const PartCommitment global_commitment{log_heights_of(global_tables), stark::commit_main_traces(keys->global_pk, global_tables)};
   stark::LookupChallenges lookups =

@@ -32,7 +32,10 @@ class UnprovableRun : public std::runtime_error {
 struct ProveOptions {
   fri::FriParams params = fri::DEFAULT_PARAMS;
   uint64_t max_cycles = uint64_t(1) << 32;
-  uint32_t segment_cycles = 1u << 22;  // a power of two in [2^16, 2^22]
+  // Cycles per segment: a power of two in [2^16, 2^21]. 2^20 by default: a segment's memory-access
+  // table has a row per register and memory access (about 3 per cycle) and must stay within the
+  // key's height limit (2^23 rows, the field's two-adicity less the blowup).
+  uint32_t segment_cycles = 1u << 20;
   // Check every table against its constraints and buses before proving (a trace-builder bug then
   // fails here, with the row, rather than as a proof the verifier rejects). Slow: tests only.
   bool check_traces = false;

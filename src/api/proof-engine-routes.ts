@@ -19,7 +19,7 @@ function knownProofType(t: string): boolean {
 }
 
 export function registerProofEngineRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: 8 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   app.get('/v1/proof_types', async () => ({
     proof_types: [{ proof_type: PROOF_TYPE_NAME, kind: 'native', can_prove: ctx.proverUnavailable === null && !!ctx.pipeline, can_verify: ctx.verifierUnavailable === null }],

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { NewPayloadRequest } from '../verify/payload.js';
 import type { ExecutionWitness } from '../witness/types.js';
 import { validatorTexts, type ChainSpec } from './block-input.js';
-import { loadNativeZkvm, NATIVE_PROVER_MISSING } from './native-zkvm.js';
+import { loadNativeZkvm, NATIVE_PROVER_MISSING, type ZkvmOptions } from './native-zkvm.js';
 import { WorkerPool } from './worker-pool.js';
 
 export interface ProveJob {
@@ -54,12 +54,14 @@ export class NativeBlockProver implements BlockProver {
     private readonly workers: number,
     private readonly elfPath: string | undefined,
     private readonly chain: ChainSpec,
+    private readonly options: ZkvmOptions,
   ) {}
 
-  static async create(workers: number, elfPath: string | undefined, chain: ChainSpec): Promise<NativeBlockProver> {
+  /** `options`: the zkVM's FRI parameters and segment size (config prover.params / prover.segmentCycles). */
+  static async create(workers: number, elfPath: string | undefined, chain: ChainSpec, options: ZkvmOptions = {}): Promise<NativeBlockProver> {
     const { zkvm, missing } = await loadNativeZkvm();
     const proverMissing = zkvm?.prove && zkvm.encodeInput ? null : (missing.find((m) => m.includes('prover') || m.includes('addon') || m.includes('module')) ?? NATIVE_PROVER_MISSING);
-    return new NativeBlockProver(proverMissing, !!zkvm?.validate, workers, elfPath, chain);
+    return new NativeBlockProver(proverMissing, !!zkvm?.validate, workers, elfPath, chain, options);
   }
 
   /** Why jobs cannot be proven, or null when the native prover is there. */
@@ -89,7 +91,7 @@ export class NativeBlockProver implements BlockProver {
       this.elf = readFileSync(this.elfPath);
     }
     try {
-      return await this.workerPool.prove(this.elf, validatorTexts(job.request, job.witness, this.chain));
+      return await this.workerPool.prove(this.elf, validatorTexts(job.request, job.witness, this.chain), this.options);
     } catch (e) {
       // The same guest and input fail the same way again: no retry for these.
       const code = (e as { code?: unknown }).code;

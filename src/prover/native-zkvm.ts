@@ -2,8 +2,8 @@
 // (src/native/index.ts); missing ones are reported by name, never replaced by something fake.
 //   validateBlock(blockHex, witnessJson, chainJson)        engineer F: native stateless validation
 //   encodeValidatorInput(blockHex, witnessJson, chainJson) engineer F: the guest's input bytes
-//   zkvmProve(elf, input) -> { proof, publicValues }       the zkVM prover (native/zkvm)
-//   zkvmVerify(elf, proof) -> { publicValues }, throws on a bad proof (the key is rebuilt from the ELF)
+//   zkvmProve(elf, input, opts) -> { proof, publicValues } the zkVM prover (native/zkvm)
+//   zkvmVerify(elf, proof, opts) -> { publicValues }, throws on a bad proof (the key is rebuilt from the ELF)
 import path from 'node:path';
 import { projectRoot } from '../native/loader.js';
 
@@ -20,11 +20,17 @@ export interface NativeValidation {
   publicValues: Uint8Array;
 }
 
+/** How proofs are made and checked: prover and verifier must agree on `params`. */
+export interface ZkvmOptions {
+  params?: 'default' | 'provable' | 'test';
+  segmentCycles?: number;
+}
+
 export interface NativeZkvm {
   validate(blockHex: string, witnessJson: string, chainJson: string): NativeValidation;
   encodeInput(blockHex: string, witnessJson: string, chainJson: string): Uint8Array;
-  prove(elf: Uint8Array, input: Uint8Array): ZkvmProveResult;
-  verify(elf: Uint8Array, proof: Uint8Array): { publicValues: Uint8Array };
+  prove(elf: Uint8Array, input: Uint8Array, opts?: ZkvmOptions): ZkvmProveResult;
+  verify(elf: Uint8Array, proof: Uint8Array, opts?: ZkvmOptions): { publicValues: Uint8Array };
 }
 
 export const NATIVE_PROVER_MISSING = 'native prover not built';
@@ -64,9 +70,9 @@ export async function loadNativeZkvm(): Promise<{ zkvm?: Partial<NativeZkvm>; mi
     zkvm.validate = (b, w, c) => checkValidation(validate(b, w, c));
     zkvm.encodeInput = (b, w, c) => encode(b, w, c) as Uint8Array;
   } else missing.push(NATIVE_VALIDATOR_MISSING);
-  if (prove) zkvm.prove = (elf, input) => checkProveResult(prove(elf, input));
+  if (prove) zkvm.prove = (elf, input, opts = {}) => checkProveResult(prove(elf, input, opts));
   else missing.push(NATIVE_PROVER_MISSING);
-  if (verify) zkvm.verify = (elf, proof) => checkVerifyResult(verify(elf, proof));
+  if (verify) zkvm.verify = (elf, proof, opts = {}) => checkVerifyResult(verify(elf, proof, { params: opts.params }));
   else missing.push(NATIVE_VERIFIER_MISSING);
   return { zkvm, missing };
 }

@@ -2,9 +2,11 @@
 // Tasks: { id, kind: 'validate' | 'prove', texts, elf? } → { id, ok: true, ... } | { id, ok: false, error }.
 import { parentPort } from 'node:worker_threads';
 import type { ValidatorTexts } from './block-input.js';
-import { loadNativeZkvm, NATIVE_PROVER_MISSING, NATIVE_VALIDATOR_MISSING } from './native-zkvm.js';
+import { loadNativeZkvm, NATIVE_PROVER_MISSING, NATIVE_VALIDATOR_MISSING, type ZkvmOptions } from './native-zkvm.js';
 
-export type WorkerTask = { id: number; kind: 'validate'; texts: ValidatorTexts } | { id: number; kind: 'prove'; texts: ValidatorTexts; elf: Uint8Array };
+export type WorkerTask =
+  | { id: number; kind: 'validate'; texts: ValidatorTexts }
+  | { id: number; kind: 'prove'; texts: ValidatorTexts; elf: Uint8Array; options: ZkvmOptions };
 
 const port = parentPort;
 if (!port) throw new Error('prove-worker must run in a worker thread');
@@ -24,7 +26,7 @@ port.on('message', async (task: WorkerTask) => {
     }
     if (!zkvm?.prove) throw new Error(NATIVE_PROVER_MISSING);
     if (!zkvm.encodeInput) throw new Error(NATIVE_VALIDATOR_MISSING);
-    const r = zkvm.prove(task.elf, zkvm.encodeInput(blockHex, witnessJson, chainJson));
+    const r = zkvm.prove(task.elf, zkvm.encodeInput(blockHex, witnessJson, chainJson), task.options);
     port.postMessage({ id: task.id, ok: true, proof: r.proof, publicValues: r.publicValues, ms: performance.now() - started });
   } catch (e) {
     // The native error code (ZKVM_UNPROVABLE, ZKVM_EXECUTION, ...) tells the pipeline whether a retry can help.

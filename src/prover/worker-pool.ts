@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ValidatorTexts } from './block-input.js';
-import type { NativeValidation } from './native-zkvm.js';
+import type { NativeValidation, ZkvmOptions } from './native-zkvm.js';
 
 export interface ProveOutput {
   proof: Uint8Array;
@@ -24,7 +24,7 @@ interface Pending {
   reject(e: Error): void;
 }
 
-type TaskBody = { kind: 'validate'; texts: ValidatorTexts } | { kind: 'prove'; texts: ValidatorTexts; elf: Uint8Array };
+type TaskBody = { kind: 'validate'; texts: ValidatorTexts } | { kind: 'prove'; texts: ValidatorTexts; elf: Uint8Array; options: ZkvmOptions };
 type Task = TaskBody & { id: number };
 
 /**
@@ -113,8 +113,8 @@ export class WorkerPool {
     return { validation: r.validation!, ms: r.ms };
   }
 
-  async prove(elf: Uint8Array, texts: ValidatorTexts): Promise<ProveOutput> {
-    const r = await this.run({ kind: 'prove', texts, elf });
+  async prove(elf: Uint8Array, texts: ValidatorTexts, options: ZkvmOptions = {}): Promise<ProveOutput> {
+    const r = await this.run({ kind: 'prove', texts, elf, options });
     return { proof: r.proof!, publicValues: r.publicValues!, proveMs: r.ms };
   }
 
@@ -122,6 +122,12 @@ export class WorkerPool {
     this.closed = true;
     for (const p of this.pending.values()) p.reject(new Error('worker pool closed'));
     this.pending.clear();
-    await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+    // A busy worker may be inside a native proof that runs for minutes and cannot be interrupted:
+    // it is told to stop and unreferenced (it dies with the process) rather than waited for.
+    for (const w of this.busy.keys()) {
+      void w.terminate();
+      w.unref();
+    }
+    await Promise.all(this.idle.map((w) => w.terminate()));
   }
 }

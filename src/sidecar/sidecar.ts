@@ -65,7 +65,8 @@ export class Sidecar {
     const book = new ProofBook(store);
     await book.load();
     const native = await loadNativeZkvm();
-    const verifier = new NativeProofVerifier(native.zkvm, validatorElfPath(config.prover.guestElf));
+    const zkvmOptions = { params: config.prover.params, segmentCycles: config.prover.segmentCycles };
+    const verifier = new NativeProofVerifier(native.zkvm, validatorElfPath(config.prover.guestElf), zkvmOptions);
     const verifierUnavailable = verifier.available ? null : (native.missing.find((m) => m.includes('verifier') || m.includes('load')) ?? NATIVE_VERIFIER_MISSING);
 
     const payloads = new PayloadRegistry();
@@ -116,7 +117,7 @@ export class Sidecar {
         overrides.prover ??
         (config.prover.redisUrl
           ? new ClusterBlockProver(config.prover.redisUrl, chainSpecOf(config), config.prover.deadlineMs)
-          : await NativeBlockProver.create(config.prover.workers, validatorElfPath(config.prover.guestElf), chainSpecOf(config)));
+          : await NativeBlockProver.create(config.prover.workers, validatorElfPath(config.prover.guestElf), chainSpecOf(config), zkvmOptions));
       if (prover instanceof NativeBlockProver) proverUnavailable = prover.unavailableReason;
       pipeline = new ProvingPipeline({
         store,

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hexlify } from 'ethers';
 import type { ExecutionProof, ProofVerifier as GossipVerifier } from '../p2p/index.js';
-import { NATIVE_VERIFIER_MISSING, type NativeZkvm } from '../prover/native-zkvm.js';
+import { NATIVE_VERIFIER_MISSING, type NativeZkvm, type ZkvmOptions } from '../prover/native-zkvm.js';
 import { checkPublicValues, type BlockClaim } from './binding.js';
 import type { PayloadRegistry } from './payload-registry.js';
 
@@ -18,10 +18,12 @@ export interface ProofVerifier {
 export class NativeProofVerifier implements ProofVerifier {
   private elf: Uint8Array | undefined;
 
-  /** `elfPath`: the validator guest whose execution the proofs attest (its bytes fix the verifying key). */
+  /** `elfPath`: the validator guest whose execution the proofs attest (its bytes fix the verifying key);
+   * `options.params`: the FRI parameters proofs must have been made with. */
   constructor(
     private readonly zkvm: Partial<NativeZkvm> | undefined,
     private readonly elfPath: string,
+    private readonly options: ZkvmOptions = {},
   ) {}
 
   get available(): boolean {
@@ -37,7 +39,7 @@ export class NativeProofVerifier implements ProofVerifier {
     }
     let publicValues: Uint8Array;
     try {
-      publicValues = this.zkvm.verify(this.elf, proof).publicValues;
+      publicValues = this.zkvm.verify(this.elf, proof, this.options).publicValues;
     } catch (e) {
       return `proof rejected: ${(e as Error).message}`;
     }

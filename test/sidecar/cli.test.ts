@@ -43,6 +43,26 @@ describe('oneproof CLI (sidecar commands)', () => {
     expect(JSON.parse(t.out.trim().split('\n').at(-1)!).reason).toMatch(/does not match the payload fields/);
   });
 
+  it('prove-block and verify-block refuse bad usage with exit status 2', async () => {
+    const file = path.join(dir, 'junk.txt');
+    writeFileSync(file, 'junk');
+    for (const args of [
+      ['prove-block', '--block', file],
+      ['prove-block', '--block', file, '--witness', file, '--params', 'fast'],
+      ['prove-block', '--block', file, '--witness', file, '--segment-cycles', '1000'],
+      ['prove-block', '--block', path.join(dir, 'missing.hex'), '--witness', file],
+      ['verify-block'],
+      ['verify-block', file, '--params', 'fast'],
+    ]) {
+      const r = oneproof(args);
+      expect(await r.code, args.join(' ')).toBe(2);
+    }
+    // A proof file that is not a proof, checked on its own: INVALID (1), with the reason.
+    const alone = oneproof(['verify-block', file]);
+    expect(await alone.code).toBe(1);
+    expect(JSON.parse(alone.out.trim().split('\n').at(-1)!).status).toBe('INVALID');
+  });
+
   it('run reports configuration errors and exits 2', async () => {
     const r = oneproof(['run', '--role', 'prover', '--api.port', 'x']);
     expect(await r.code).toBe(2);

@@ -17,7 +17,8 @@ const run: Command = {
   async run(args) {
     let loaded;
     try {
-      loaded = loadConfig({ args });
+      // The guest ELF must be the pinned program (config/program-id.ts), unless explicitly allowed.
+      loaded = loadConfig({ args, checkProgramId: true });
     } catch (e) {
       if (e instanceof ConfigError) {
         console.error(`oneproof run: ${e.message}`);
@@ -26,6 +27,7 @@ const run: Command = {
       throw e;
     }
     const log = createLogger(loaded.config.logLevel);
+    for (const w of loaded.warnings ?? []) log.warn(w);
     const sidecar = await Sidecar.start(loaded.config, log);
     console.log(`oneproof ${loaded.config.role}: engine ${sidecar.engineUrl}  api ${sidecar.apiUrl}${loaded.config.beacon.url ? `  beacon ${loaded.config.beacon.url}` : ''}`);
     await new Promise<void>((resolve) => {

@@ -13,7 +13,7 @@ Runs an rv32im guest until HALT and proves the run, cut into segments proven one
 into one statement. The proof binds the program (sha256 of the ELF, its code and initial memory),
 the exit code and the public values.
   --input <file>      private input the guest reads (default: none)
-  --segment-cycles <n>  cycles per segment, a power of two in [65536, 4194304] (default 4194304)
+  --segment-cycles <n>  cycles per segment, a power of two in [65536, 2097152] (default 1048576)
   --max-cycles <n>    give up after this many cycles without HALT (default 2^32)
   -o, --out <file>    where to write the proof
   --params <preset>   FRI parameters: default, provable or test (fast, NOT secure); verify must match
@@ -63,8 +63,8 @@ export function parseProveArgs(args: string[]): ProveArgs {
     else if (a === '--params') params = parsePreset(value());
     else if (a === '--segment-cycles') {
       segmentCycles = positiveInteger(a, value());
-      if (segmentCycles < 65536 || segmentCycles > 4194304 || (segmentCycles & (segmentCycles - 1)) !== 0)
-        throw new UsageError('--segment-cycles must be a power of two in [65536, 4194304]');
+      if (segmentCycles < 65536 || segmentCycles > 2097152 || (segmentCycles & (segmentCycles - 1)) !== 0)
+        throw new UsageError('--segment-cycles must be a power of two in [65536, 2097152]');
     } else if (a === '--max-cycles') maxCycles = positiveInteger(a, value());
     else if (a === '--json') json = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
