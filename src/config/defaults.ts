@@ -9,7 +9,7 @@ import type { OneproofConfig } from './schema.js';
  * an ELF with another id. Update it together with any change to the guest or its toolchain
  * (test/guest/program-id.test.ts fails until then; docs/GUEST.md).
  */
-export const PINNED_PROGRAM_ID = 'f1737456c4618702daec9b17af330c663ed410b22e6e84a778f701354b3e3f36';
+export const PINNED_PROGRAM_ID = '03f8733960c38729be3150c4993e3ee086e35a2b9bc5ac6634b4b11ec78af15e';
 
 export function defaultConfig(): OneproofConfig {
   return {
