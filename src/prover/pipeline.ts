@@ -204,7 +204,16 @@ export class ProvingPipeline extends EventEmitter<PipelineEvents> {
         await this.opts.store.putProof(record);
         stage = 'publish';
         t = performance.now();
-        if (this.opts.publish) await this.opts.publish(record);
+        // The proof is stored and served whatever happens here: a failed publication is recorded,
+        // never a reason to prove the block again.
+        if (this.opts.publish) {
+          try {
+            await this.opts.publish(record);
+          } catch (e) {
+            job.errors.push(`publish: ${(e as Error).message}`);
+            log.warn({ reason: (e as Error).message }, 'proof not published');
+          }
+        }
         job.timings.publishMs = performance.now() - t;
         await this.update(job, { state: 'proved', proofSize: out.proof.length, finishedAt: Date.now() });
         this.emit('proof', record);

@@ -16,6 +16,7 @@ import { EngineProxy, type EngineBackend } from '../engine/proxy.js';
 import { ExecutionClient } from '../engine/upstream.js';
 import { NEW_PAYLOAD_V5 } from '../engine/amsterdam-payload.js';
 import type { Logger } from '../log/logger.js';
+import { MAX_PROOF_SIZE } from '../p2p/constants.js';
 import { ProofGossipNode, standaloneForkDigest } from '../p2p/index.js';
 import type { SignedExecutionProof } from '../p2p/containers.js';
 import { NativeBlockProver, type BlockProver } from '../prover/block-prover.js';
@@ -131,6 +132,9 @@ export class Sidecar {
         log: log.child({ module: 'prover' }),
         publish: gossip
           ? async (p) => {
+              const size = getBytes(p.proof).length;
+              if (size > MAX_PROOF_SIZE)
+                throw new Error(`a proof of ${size} bytes exceeds gossip's MAX_PROOF_SIZE (${MAX_PROOF_SIZE}); it is served over the HTTP proof API only`);
               await gossip!.publish({ proofData: getBytes(p.proof), proofType: p.proofType, publicInput: { newPayloadRequestRoot: getBytes(p.newPayloadRequestRoot) } });
             }
           : config.beacon.url
