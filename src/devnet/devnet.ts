@@ -21,6 +21,8 @@ export interface DevnetOptions {
   /** Start the proof-only verifier node. */
   verifier: boolean;
   apiPort?: number;
+  /** The validator guest the prover proves with (default build/guest/validator.elf). */
+  guestElf?: string;
   log: Logger;
   onBlock?: (b: BuiltBlock) => void;
 }
@@ -61,6 +63,7 @@ export class Devnet {
       proverCfg.execution = { urls: [el.engineUrl], rpcUrl: el.rpcUrl, timeoutMs: 8000 };
       proverCfg.engine.port = 0;
       proverCfg.api.port = opts.apiPort ?? 0;
+      if (opts.guestElf !== undefined) proverCfg.prover.guestElf = opts.guestElf;
       proverCfg.p2p = { enabled: opts.verifier, listen: [`/ip4/127.0.0.1/tcp/${p2pProver}`], bootstrap: [] };
       prover = await Sidecar.start(proverCfg, opts.log.child({ node: 'prover' }));
       if (opts.verifier) {

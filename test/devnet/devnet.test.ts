@@ -10,6 +10,8 @@ import { parseNewPayloadParams } from '../../src/verify/payload.js';
 import { newPayloadRequestRoot } from '../../src/verify/request-root.js';
 import { removeTempDirs, tempDir, waitFor } from '../sidecar/helpers.js';
 
+const NO_GUEST = path.join(tempDir('devnet-no-guest'), 'missing-validator.elf');
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -27,6 +29,10 @@ describe('devnet', () => {
       blockTimeS: 0.5,
       blocks: 2,
       verifier: true,
+      // No guest: each job stops at the prove stage at once with that reason. Blocks with
+      // transactions take tens of minutes to prove on a CI machine (test/sidecar/block-proof.test.ts
+      // proves one for real); here the proxy, jobs and the proof-only node are what is tested.
+      guestElf: NO_GUEST,
       log: silentLogger(),
       onBlock: (b) => roots.push(hexlify(newPayloadRequestRoot(parseNewPayloadParams(4, b.newPayloadParams)))),
     });
@@ -56,7 +62,7 @@ describe('devnet', () => {
 
   it('runs as `oneproof devnet`, prints API URLs and stops on SIGINT', async () => {
     const root = path.resolve(import.meta.dirname, '..', '..');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts'), 'devnet', '--block-time', '1', '--log-level', 'warn', '--data-dir', tempDir('devnet-cli')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts'), 'devnet', '--block-time', '1', '--guest-elf', NO_GUEST, '--log-level', 'warn', '--data-dir', tempDir('devnet-cli')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     child.stderr.on('data', (b: Buffer) => (out += b.toString()));

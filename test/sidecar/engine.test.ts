@@ -32,7 +32,7 @@ beforeAll(async () => {
   dir = tempDir('engine');
   el = await startEl(dir);
   secret = readJwtSecret(el.jwtSecretPath);
-  const cfg = proverConfig(el, path.join(dir, 'prover'));
+  const cfg = proverConfig(el, path.join(dir, 'prover'), { prove: false });
   cfg.engine.maxBodyBytes = 1_000_000;
   sidecar = await startSidecar(cfg);
   driver = new ConsensusDriver(sidecar.engineUrl, secret, el.rpcUrl);
@@ -151,10 +151,10 @@ describe('engine proxy with a real execution client', () => {
         const res = await fetch(`${sidecar.apiUrl}/v1/proofs/${b.blockHash}`);
         expect(res.status).toBe(404);
         expect(((await res.json()) as { message: string }).message).toContain('native prover not built');
-      } else if (job.state === 'failed') {
-        // The zkVM refuses what it cannot prove yet (a block needs many segments): said once, not retried.
-        expect(job.errors).toHaveLength(1);
-        expect(job.errors[0]).toMatch(/^prove: zkVM: /);
+      } else {
+        // No guest ELF (proverConfig prove: false): refused at once, with the reason, not retried.
+        expect(job.state).toBe('failed');
+        expect(job.errors).toEqual([expect.stringMatching(/^prove: validator guest ELF not found at /)]);
       }
     }
   });

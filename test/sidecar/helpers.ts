@@ -25,8 +25,15 @@ export async function startEl(dir: string): Promise<ExecutionClientProcess> {
   return startExecutionClient(path.join(dir, 'el'));
 }
 
-export function proverConfig(el: ExecutionClientProcess, dataDir: string): OneproofConfig {
+/**
+ * A prover node in front of `el`. With `prove: false` its guest ELF does not exist, so every job
+ * stops at the prove stage at once with that reason: for tests of the proxy, jobs and API, since a
+ * block with transactions takes tens of minutes to prove on a CI machine (block-proof.test.ts
+ * proves one for real).
+ */
+export function proverConfig(el: ExecutionClientProcess, dataDir: string, opts: { prove?: boolean } = {}): OneproofConfig {
   const c = defaultConfig();
+  if (opts.prove === false) c.prover.guestElf = path.join(dataDir, 'missing-validator.elf');
   c.role = 'prover';
   c.dataDir = dataDir;
   c.jwtSecret = el.jwtSecretPath;

@@ -8,17 +8,18 @@ import { ConfigError } from '../../config/schema.js';
 import { createLogger, type LogLevel } from '../../log/logger.js';
 import { Devnet } from '../../devnet/devnet.js';
 
-const USAGE = `usage: oneproof devnet [--data-dir DIR] [--block-time S] [--blocks N] [--api.port P] [--no-verifier] [--log-level L]
+const USAGE = `usage: oneproof devnet [--data-dir DIR] [--block-time S] [--blocks N] [--api.port P] [--no-verifier] [--guest-elf FILE] [--log-level L]
 
   --data-dir DIR   where the execution client and both nodes keep their data (default: a new temp dir)
   --block-time S   seconds between blocks (default 4)
   --blocks N       stop after N blocks (default 0: run until Ctrl-C)
   --api.port P     the prover node's API/dashboard port (default: any free port)
   --no-verifier    do not start the proof-only node
+  --guest-elf FILE the validator guest the prover proves with (default build/guest/validator.elf)
   --log-level L    info (default), debug, warn, ...`;
 
 function parse(args: string[]) {
-  const o = { dataDir: '', blockTimeS: 4, blocks: 0, verifier: true, apiPort: 0, logLevel: 'info' as LogLevel };
+  const o = { dataDir: '', blockTimeS: 4, blocks: 0, verifier: true, apiPort: 0, logLevel: 'info' as LogLevel, guestElf: undefined as string | undefined };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const v = () => {
@@ -36,6 +37,7 @@ function parse(args: string[]) {
     else if (a === '--blocks') o.blocks = Math.floor(num(v()));
     else if (a === '--api.port') o.apiPort = Math.floor(num(v()));
     else if (a === '--no-verifier') o.verifier = false;
+    else if (a === '--guest-elf') o.guestElf = v();
     else if (a === '--log-level') o.logLevel = v() as LogLevel;
     else throw new ConfigError(`unknown option ${a}\n${USAGE}`);
   }
@@ -59,7 +61,7 @@ const devnet: Command = {
     }
     const dataDir = o.dataDir || mkdtempSync(path.join(os.tmpdir(), 'oneproof-devnet-'));
     const log = createLogger(o.logLevel);
-    const net = await Devnet.start({ dataDir, blockTimeS: o.blockTimeS, blocks: o.blocks, verifier: o.verifier, apiPort: o.apiPort || undefined, log, onBlock: (b) => console.log(`block ${b.number} ${b.blockHash} (${b.transactions} txs) newPayload ${b.newPayloadStatus}`) });
+    const net = await Devnet.start({ dataDir, blockTimeS: o.blockTimeS, blocks: o.blocks, verifier: o.verifier, apiPort: o.apiPort || undefined, guestElf: o.guestElf, log, onBlock: (b) => console.log(`block ${b.number} ${b.blockHash} (${b.transactions} txs) newPayload ${b.newPayloadStatus}`) });
     console.log(`execution client: rpc ${net.el.rpcUrl}  engine ${net.el.engineUrl}`);
     console.log(`prover   API ${net.prover.apiUrl}  (dashboard ${net.prover.apiUrl}/)  engine proxy ${net.prover.engineUrl}`);
     if (net.verifier) console.log(`verifier API ${net.verifier.apiUrl}  (dashboard ${net.verifier.apiUrl}/)  engine ${net.verifier.engineUrl}`);

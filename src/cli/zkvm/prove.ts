@@ -1,6 +1,6 @@
 // `oneproof zkvm prove <elf> [--input <file>] -o <proof.bin> [--params default|provable|test] [--json]`:
 // runs a guest, proves the run segment by segment and writes the zkVM proof.
-// Exit status: 0 proof written, 1 the run faulted or cannot be proven yet, 2 usage, I/O or ELF error.
+// Exit status: 0 proof written, 1 the run faulted or cannot be proven, 2 usage, I/O or ELF error.
 import { writeFileSync } from 'node:fs';
 import { isZkvmProofError, zkvmProve, type ZkvmParams } from '../../native/zkvm.js';
 import type { Command } from '../command.js';
