@@ -8,6 +8,7 @@ import { getBytes, hexlify } from 'ethers';
 import { validatorTexts, type ChainSpec, type ValidatorTexts } from './block-input.js';
 import { PermanentProverError, type BlockProof, type BlockProver, type ProveJob } from './block-prover.js';
 import { NATIVE_PROVER_MISSING, NATIVE_VALIDATOR_MISSING } from './native-zkvm.js';
+import type { ZkvmOptions } from './native-zkvm.js';
 import { WorkerPool } from './worker-pool.js';
 
 export const PROVE_QUEUE = 'oneproof-prove';
@@ -74,7 +75,8 @@ export class ClusterWorker {
   private readonly worker: Worker<ClusterJobData, ClusterJobResult>;
   private readonly pool: WorkerPool;
 
-  constructor(redisUrl: string, elfPath: string | undefined, threads: number) {
+  /** `options`: FRI parameters and segment size, which must match what the sidecar's verifiers expect. */
+  constructor(redisUrl: string, elfPath: string | undefined, threads: number, options: ZkvmOptions = {}) {
     this.pool = new WorkerPool(threads);
     let elf: Uint8Array | undefined;
     this.worker = new Worker<ClusterJobData, ClusterJobResult>(
@@ -82,7 +84,7 @@ export class ClusterWorker {
       async (job) => {
         if (!elfPath || !existsSync(elfPath)) throw new Error(`validator guest ELF not found at ${elfPath ?? '(not configured)'}`);
         elf ??= readFileSync(elfPath);
-        const out = await this.pool.prove(elf, job.data.texts);
+        const out = await this.pool.prove(elf, job.data.texts, options);
         return { proof: hexlify(out.proof), publicValues: hexlify(out.publicValues), proveMs: out.proveMs };
       },
       { connection: redisConnection(redisUrl), concurrency: threads },
