@@ -3,8 +3,10 @@
 // through a prover node's engine proxy; the node proves it with the validator guest in the zkVM
 // (FRI 'test' parameters: fast, not secure) and serves the proof; a proof-only node that saw the
 // payload verifies the uploaded proof and then answers engine_newPayloadV4 VALID — SYNCING before,
-// and never VALID for a proof of another block. The CLI proves the same block from files
-// (prove-block --block/--witness) and verify-block checks it alone and against the payload.
+// and never VALID for a proof of another block. A second proof-only node, a libp2p peer of the
+// prover, gets the proof over the network (gossip, or by-root catch-up once it learns the payload)
+// and answers VALID too. The CLI proves the same block from files (prove-block --block/--witness)
+// and verify-block checks it alone and against the payload.
 import { execFile } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,8 @@ import { promisify } from 'node:util';
 import { hexlify } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVNET_CHAIN_ID } from '../../src/devnet/genesis.js';
+import { freePorts } from '../../src/devnet/ports.js';
+import { MAX_PROOF_SIZE } from '../../src/p2p/constants.js';
 import type { ExecutionClientProcess } from '../../src/devnet/execution-client.js';
 import { ConsensusDriver, type BuiltBlock } from '../../src/devnet/driver.js';
 import { readJwtSecret, signJwt } from '../../src/engine/jwt.js';
@@ -40,10 +44,13 @@ describe.skipIf(!ready)('a real block proof through the sidecar (needs the addon
   let el: ExecutionClientProcess;
   let prover: Sidecar;
   let verifier: Sidecar;
+  let peer: Sidecar;
   let driver: ConsensusDriver;
   let secret: Buffer;
   const blocks: BuiltBlock[] = [];
   let root = '';
+  let proofBytes = 0;
+  const proofSize = () => proofBytes;
   let otherRoot = '';
 
   beforeAll(async () => {
@@ -52,10 +59,16 @@ describe.skipIf(!ready)('a real block proof through the sidecar (needs the addon
     const pc = proverConfig(el, path.join(dir, 'prover'));
     pc.prover.params = 'test';
     pc.prover.deadlineMs = 60 * MINUTES;
+    const [p2pProver, p2pPeer] = await freePorts(2);
+    pc.p2p = { enabled: true, listen: [`/ip4/127.0.0.1/tcp/${p2pProver}`], bootstrap: [] };
     prover = await startSidecar(pc);
     const vc = verifierConfig(el.jwtSecretPath, path.join(dir, 'verifier'));
     vc.prover.params = 'test';
     verifier = await startSidecar(vc);
+    const peerCfg = verifierConfig(el.jwtSecretPath, path.join(dir, 'peer'));
+    peerCfg.prover.params = 'test';
+    peerCfg.p2p = { enabled: true, listen: [`/ip4/127.0.0.1/tcp/${p2pPeer}`], bootstrap: prover.gossip!.multiaddrs().filter((a) => a.includes('127.0.0.1')) };
+    peer = await startSidecar(peerCfg);
     // Another block first, straight to the execution client (the prover never sees it), then the
     // block that goes through the prover's proxy and is proven.
     const direct = new ConsensusDriver(el.engineUrl, secret, el.rpcUrl);
@@ -75,6 +88,7 @@ describe.skipIf(!ready)('a real block proof through the sidecar (needs the addon
 
   afterAll(async () => {
     driver?.close();
+    await peer?.close();
     await verifier?.close();
     await prover?.close();
     await el?.stop(500);
@@ -101,6 +115,7 @@ describe.skipIf(!ready)('a real block proof through the sidecar (needs the addon
     const res = await fetch(`${prover.apiUrl}/v1/execution_proofs/${root}/${PROOF_TYPE}`);
     expect(res.status).toBe(200);
     const proof = new Uint8Array(await res.arrayBuffer());
+    proofBytes = proof.length;
 
     // The proof-only node has seen neither payload: SYNCING, and no proof can be attached yet.
     for (const b of blocks) expect(await engineCall(verifier, b.newPayloadParams)).toBe('SYNCING');
@@ -116,6 +131,17 @@ describe.skipIf(!ready)('a real block proof through the sidecar (needs the addon
     expect(await upload(root, proof)).toEqual({ status: 'VALID' });
     expect(await engineCall(verifier, blocks[0].newPayloadParams)).toBe('VALID');
   }, 5 * MINUTES);
+
+  it('reaches a proof-only peer over libp2p, which then answers VALID', async () => {
+    expect(proofSize()).toBeLessThanOrEqual(MAX_PROOF_SIZE); // the 'test' preset: small enough to gossip
+    // The peer learns the payload now; the proof reaches it from the prover (queued gossip or a
+    // by-root fetch) and is verified there.
+    expect(await engineCall(peer, blocks[1].newPayloadParams)).toBe('SYNCING');
+    await waitFor('VALID on the peer', async () => (await engineCall(peer, blocks[0].newPayloadParams)) === 'VALID', 2 * MINUTES);
+    expect(peer.book.isVerified(root)).toBe(true);
+    expect(peer.book.isVerified(otherRoot)).toBe(false);
+    expect(await engineCall(peer, blocks[1].newPayloadParams)).toBe('SYNCING');
+  }, 3 * MINUTES);
 
   it('proves the block from files with the CLI and verifies it alone and against the payload', async () => {
     const builder = new PreflightWitnessBuilder(el.rpcUrl);
