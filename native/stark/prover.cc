@@ -148,12 +148,14 @@ StarkProof prove(const ProvingKey& pk, const std::vector<TableWitness>& tables, 
     if (pk.airs[t].interactions.empty()) continue;
     const field::Matrix* pre = pk.preprocessed[t] ? &pk.preprocessed[t]->trace : nullptr;
     st[t].perm_trace = permutation_trace(pk.airs[t], tables[t].main, pre, tables[t].publics, lookups, &proof.tables[t].cumulative_sum);
+    timer.mark("LogUp columns");
     st[t].perm_tree.emplace(ntt::coset_lde(st[t].perm_trace, lb, shift));
+    timer.mark("LogUp LDE + commit");
     proof.tables[t].permutation_commit = st[t].perm_tree->root();
     ch.observe(proof.tables[t].permutation_commit);
     ch.observe(proof.tables[t].cumulative_sum);
   }
-  timer.mark("LogUp traces");
+
   const Fp4 alpha = ch.sample_ext();
 
   // 3. Quotients.

@@ -7,10 +7,35 @@
 
 namespace oneproof::stark {
 
-void evaluate_block(const air::ExprGraph& g, const RowSource& src, size_t r0, size_t len, std::vector<Fp>& values) {
+std::vector<uint8_t> nodes_needed(const air::ExprGraph& g, std::span<const uint32_t> roots) {
+  std::vector<uint8_t> needed(g.nodes.size(), 0);
+  for (uint32_t r : roots) needed[r] = 1;
+  // Operands have smaller ids than the nodes using them (the builder appends), so one pass down.
+  for (size_t id = g.nodes.size(); id-- > 0;) {
+    if (!needed[id]) continue;
+    const air::Node& n = g.nodes[id];
+    switch (n.op) {
+      case air::Op::Add:
+      case air::Op::Sub:
+      case air::Op::Mul:
+        needed[n.a] = needed[n.b] = 1;
+        break;
+      case air::Op::Neg:
+        needed[n.a] = 1;
+        break;
+      default:
+        break;
+    }
+  }
+  return needed;
+}
+
+void evaluate_block(const air::ExprGraph& g, const RowSource& src, size_t r0, size_t len, std::vector<Fp>& values,
+                    const std::vector<uint8_t>* needed) {
   values.resize(g.nodes.size() * len);
   const size_t height = src.main->height;
   for (size_t id = 0; id < g.nodes.size(); ++id) {
+    if (needed && !(*needed)[id]) continue;
     const air::Node& n = g.nodes[id];
     Fp* out = values.data() + id * len;
     switch (n.op) {

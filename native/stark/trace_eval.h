@@ -25,6 +25,12 @@ struct RowSource {
 inline constexpr size_t EVAL_BLOCK = 256;
 
 // values[node * len + i] = value of `node` on row r0 + i (rows wrap modulo the height), len <= EVAL_BLOCK.
-void evaluate_block(const air::ExprGraph& g, const RowSource& src, size_t r0, size_t len, std::vector<Fp>& values);
+// With `needed` (one flag per node), only the flagged nodes are evaluated; the others are left as
+// they were (callers read flagged nodes only).
+void evaluate_block(const air::ExprGraph& g, const RowSource& src, size_t r0, size_t len, std::vector<Fp>& values,
+                    const std::vector<uint8_t>* needed = nullptr);
+
+// The nodes the given roots depend on (the roots included), as flags for evaluate_block.
+std::vector<uint8_t> nodes_needed(const air::ExprGraph& g, std::span<const uint32_t> roots);
 
 }  // namespace oneproof::stark
